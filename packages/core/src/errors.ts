@@ -1,0 +1,147 @@
+import type { z } from 'zod'
+import type { Video } from './schema'
+
+/**
+ * The error catalogue. Every failure vidjob reports is one of these, so UIs can branch on `instanceof`
+ * and show a message a person can act on. See `docs/errors.md` for why each happens and how to fix it.
+ */
+
+/**
+ * The base of every vidjob error.
+ *
+ * @example
+ * if (state.error instanceof VideoClientError) showToast(state.error.message)
+ */
+export class VideoClientError extends Error {
+  override name = 'VideoClientError'
+}
+
+/** Fields of a {@link VideoApiError}, as read from the answer. */
+export interface VideoApiErrorInit {
+  status: number
+  message: string
+  code?: string | null | undefined
+  type?: string | null | undefined
+  param?: string | null | undefined
+  requestId?: string | undefined
+  retryAfterMs?: number | undefined
+}
+
+/**
+ * The server answered with a non-2xx status. `message`, `code`, `type` and `param` come from the
+ * `{ error: {...} }` envelope; `requestId` from `x-request-id` (quote it to the provider's support);
+ * `retryAfterMs` from `retry-after-ms` or `retry-after`.
+ *
+ * @example
+ * catch (e) { if (e instanceof VideoApiError && e.status === 404) router.push('/videos') }
+ */
+export class VideoApiError extends VideoClientError {
+  override name = 'VideoApiError'
+  readonly status: number
+  readonly code: string | null
+  readonly type: string | null
+  readonly param: string | null
+  readonly requestId: string | undefined
+  readonly retryAfterMs: number | undefined
+
+  constructor(init: VideoApiErrorInit) {
+    super(init.message)
+    this.status = init.status
+    this.code = init.code ?? null
+    this.type = init.type ?? null
+    this.param = init.param ?? null
+    this.requestId = init.requestId
+    this.retryAfterMs = init.retryAfterMs
+  }
+}
+
+/**
+ * The request did not complete: the connection failed, was dropped, or timed out. Usually transient;
+ * vidjob's poller retries with backoff. If it persists, check `baseURL` and that the server is reachable.
+ *
+ * @example
+ * if (state.error instanceof VideoNetworkError) banner('Offline? Retrying…')
+ */
+export class VideoNetworkError extends VideoClientError {
+  override name = 'VideoNetworkError'
+  /** True when the request was abandoned after `timeoutMs`. */
+  readonly timedOut: boolean
+
+  constructor(message: string, options: { cause?: unknown; timedOut?: boolean } = {}) {
+    super(message, { cause: options.cause })
+    this.timedOut = options.timedOut ?? false
+  }
+}
+
+/** One problem found by a schema, in zod's shape (`path`, `message`, `code`). */
+export type ValidationIssue = z.core.$ZodIssue
+
+/**
+ * Data did not match the schema: a server body that breaks the checked fields, or params/queries that
+ * the spec does not allow (never sent). `issues` lists each problem; `body` is the offending value.
+ *
+ * @example
+ * catch (e) { if (e instanceof VideoValidationError) form.showErrors(e.issues) }
+ */
+export class VideoValidationError extends VideoClientError {
+  override name = 'VideoValidationError'
+  readonly issues: readonly ValidationIssue[]
+  readonly body: unknown
+
+  constructor(message: string, issues: readonly ValidationIssue[], body: unknown) {
+    super(message)
+    this.issues = issues
+    this.body = body
+  }
+}
+
+/**
+ * The job ended `failed`. `code` and `message` come from `video.error`; a new prompt or a remix is the
+ * usual way forward (e.g. `moderation_blocked` means the prompt was refused).
+ *
+ * @example
+ * try { await client.waitForCompletion(id) } catch (e) { if (e instanceof VideoJobFailedError) alert(e.message) }
+ */
+export class VideoJobFailedError extends VideoClientError {
+  override name = 'VideoJobFailedError'
+  readonly code: string
+  readonly video: Video
+
+  constructor(video: Video) {
+    const code = video.error?.code ?? 'unknown'
+    super(video.error?.message ?? `Video ${video.id} failed without an error message (code ${code}).`)
+    this.code = code
+    this.video = video
+  }
+}
+
+/**
+ * Describes zod issues in one line a person can read, e.g. `progress: Too big: expected number to be <=100`.
+ */
+export function describeIssues(issues: readonly ValidationIssue[]): string {
+  return issues
+    .slice(0, 5)
+    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ')
+}
+
+/** Whether a value is the platform's abort rejection (`DOMException` named `AbortError`). */
+export function isAbortError(error: unknown): boolean {
+  return error instanceof Error && error.name === 'AbortError'
+}
+
+/** The platform's `AbortError`, for a request the caller aborted. */
+export function abortError(signal?: AbortSignal): Error {
+  const reason: unknown = signal?.reason
+  if (isAbortError(reason)) return reason as Error
+  return new DOMException('The operation was aborted.', 'AbortError')
+}
+
+/**
+ * Wraps anything thrown by user code or a transport so that state only ever holds a {@link VideoClientError}.
+ */
+export function toVideoClientError(error: unknown): VideoClientError {
+  if (error instanceof VideoClientError) return error
+  const message = error instanceof Error ? error.message : String(error)
+  return new VideoNetworkError(`The request failed: ${message}`, { cause: error })
+}

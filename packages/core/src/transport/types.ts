@@ -1,0 +1,46 @@
+import type { CreateVideoParams, RemixVideoParams, VideoContentVariant } from '../schema'
+
+/** Per-request options every transport method accepts. */
+export interface RequestOptions {
+  /** Aborting rejects the request with the platform's `AbortError`. */
+  signal?: AbortSignal | undefined
+}
+
+/** The query of one `GET /videos` page. */
+export interface ListRequestQuery {
+  after?: string | undefined
+  limit?: number | undefined
+  order?: 'asc' | 'desc' | undefined
+}
+
+/**
+ * A body as received, not yet validated (the client validates every body with the schemas), plus the
+ * hints the transport read from the answer's headers.
+ */
+export interface TransportResult {
+  body: unknown
+  /** From `openai-poll-after-ms`: when the server wants the next poll. */
+  pollAfterMs?: number | undefined
+  /** From `x-request-id`. */
+  requestId?: string | undefined
+}
+
+/**
+ * Moves bytes between vidjob and a Videos API. Implementations map failures to vidjob's errors:
+ * non-2xx → `VideoApiError`, no answer → `VideoNetworkError`, aborted → `AbortError`.
+ *
+ * @example
+ * const transport: VideoTransport = createFetchTransport({ baseURL: 'http://localhost:4010/v1' })
+ */
+export interface VideoTransport {
+  retrieve(id: string, options?: RequestOptions): Promise<TransportResult>
+  list(query: ListRequestQuery, options?: RequestOptions): Promise<TransportResult>
+  create(params: CreateVideoParams, options?: RequestOptions): Promise<TransportResult>
+  remix(id: string, params: RemixVideoParams, options?: RequestOptions): Promise<TransportResult>
+  delete(id: string, options?: RequestOptions): Promise<TransportResult>
+  downloadContent(
+    id: string,
+    query?: { variant?: VideoContentVariant | undefined },
+    options?: RequestOptions,
+  ): Promise<Response>
+}
