@@ -1,0 +1,59 @@
+import type { VideoClientError } from './errors'
+import { estimateEta, type ProgressSamples } from './progress-rate'
+import { isTerminalStatus, type Video } from './schema'
+import type { VideoJobState } from './types'
+
+/** What the store knows of one job, from which its public state is derived. */
+export interface JobFacts {
+  readonly id: string
+  readonly video: Video | undefined
+  readonly updatedAt: number | undefined
+  readonly error: VideoClientError | undefined
+  readonly isFetching: boolean
+  readonly isPolling: boolean
+  readonly isDeleted: boolean
+  /** The highest progress ever shown, so a state never moves backwards. */
+  readonly progressFloor: number
+  readonly samples: ProgressSamples
+}
+
+/**
+ * Derives the public state of a job. Pure: the same facts always give an equal state.
+ *
+ * @example const state = deriveJobState(facts)
+ */
+export function deriveJobState(facts: JobFacts): VideoJobState {
+  const { video } = facts
+  const status = video?.status
+  const completed = status === 'completed'
+  const terminal = facts.isDeleted || isTerminalStatus(status)
+  const progress = completed ? 100 : Math.max(facts.progressFloor, video?.progress ?? 0)
+  return {
+    id: facts.id,
+    video,
+    status,
+    progress,
+    isLoading: video === undefined && facts.isFetching,
+    isPolling: facts.isPolling && !terminal,
+    isTerminal: terminal,
+    isDeleted: facts.isDeleted,
+    error: facts.error,
+    failure: status === 'failed' && video?.error ? { code: video.error.code, message: video.error.message } : undefined,
+    eta: status === 'in_progress' && video !== undefined ? estimateEta(facts.samples, facts.updatedAt ?? 0) : undefined,
+    updatedAt: facts.updatedAt,
+  }
+}
+
+/**
+ * Keeps the previous object when nothing changed, so `===` is a valid change test for subscribers
+ * (useSyncExternalStore, distinctUntilChanged).
+ */
+export function reuseIfEqual(previous: VideoJobState, next: VideoJobState): VideoJobState {
+  for (const key of Object.keys(next) as (keyof VideoJobState)[]) {
+    if (key === 'failure') {
+      if (previous.failure?.code !== next.failure?.code || previous.failure?.message !== next.failure?.message)
+        return next
+    } else if (!Object.is(previous[key], next[key])) return next
+  }
+  return previous
+}

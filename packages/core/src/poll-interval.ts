@@ -1,0 +1,41 @@
+import type { PollingOptions, VideoJobState } from './types'
+
+/** Defaults of the adaptive interval. */
+export const POLLING_DEFAULTS = {
+  minInterval: 1_000,
+  maxInterval: 30_000,
+  /** Used while the progress rate is unknown (queued, or one observation so far). */
+  unknownRateInterval: 5_000,
+  /** Poll when the progress bar is due to move by this many points. */
+  progressStep: 5,
+} as const
+
+/**
+ * When to poll a job next. A user `interval` wins (unclamped); then the server's `openai-poll-after-ms`;
+ * otherwise the observed progress rate: poll when the bar should have moved by a visible step or the job
+ * should have completed, whichever is sooner, clamped to `minInterval`–`maxInterval`.
+ *
+ * @example nextPollDelay(state, Date.now(), {}, undefined) // e.g. 3000
+ */
+export function nextPollDelay(
+  state: VideoJobState,
+  now: number,
+  options: PollingOptions,
+  pollAfterMs: number | undefined,
+): number {
+  const { interval } = options
+  if (interval !== undefined) return Math.max(0, typeof interval === 'function' ? interval(state) : interval)
+  if (pollAfterMs !== undefined) return pollAfterMs
+  const min = options.minInterval ?? POLLING_DEFAULTS.minInterval
+  const max = Math.max(min, options.maxInterval ?? POLLING_DEFAULTS.maxInterval)
+  return Math.min(max, Math.max(min, rateBasedDelay(state, now)))
+}
+
+function rateBasedDelay(state: VideoJobState, now: number): number {
+  const { eta, updatedAt, progress } = state
+  if (eta === undefined || updatedAt === undefined || progress >= 100) return POLLING_DEFAULTS.unknownRateInterval
+  const msPerPoint = eta / (100 - progress)
+  const untilCompletion = eta - (now - updatedAt)
+  const untilNextStep = msPerPoint * POLLING_DEFAULTS.progressStep - (now - updatedAt)
+  return Math.min(untilNextStep, untilCompletion)
+}

@@ -1,0 +1,142 @@
+import { Observable } from 'rxjs'
+import { isAbortError, toVideoClientError } from './errors'
+import type { Video } from './schema'
+import type { ListPage, ListRecord } from './store/list-record'
+import type { ListRequestQuery } from './transport/types'
+import type { VideoListHandle, VideoListOptions, VideoListState } from './types'
+
+/** One fetched and validated page, with the sequence number of its request. */
+export interface FetchedPage {
+  readonly videos: readonly Video[]
+  readonly lastId: string | null
+  readonly hasMore: boolean
+  readonly seq: number
+}
+
+/** What a list needs from its client. */
+export interface ListContext {
+  fetchPage(query: ListRequestQuery, signal: AbortSignal): Promise<FetchedPage>
+  /** Merges pages into the cache and applies `update` to the list in the same batch. */
+  commit(pages: readonly FetchedPage[], update: () => void): void
+  /** Keeps a job fresh while the list is observed; returns the release. */
+  watch(id: string): () => void
+  isDeleted(id: string): boolean
+}
+
+/**
+ * A live, paged list (the handle behind `client.list()`): loads its first page when first observed,
+ * pages forward by cursor, refreshes every loaded page, and keeps its live rows polled while observed.
+ */
+export class VideoList implements VideoListHandle {
+  readonly state$: Observable<VideoListState>
+  private refreshing: Promise<void> | undefined
+  private nextPage: Promise<void> | undefined
+  private readonly watched = new Map<string, () => void>()
+  private readonly controllers = new Set<AbortController>()
+
+  constructor(
+    private readonly context: ListContext,
+    readonly query: Readonly<VideoListOptions>,
+    private readonly record: ListRecord,
+  ) {
+    this.state$ = new Observable<VideoListState>((subscriber) => {
+      subscriber.next(record.getState())
+      const unsubscribe = record.subscribe((state) => {
+        this.syncWatched()
+        subscriber.next(state)
+      })
+      const unobserve = record.observe()
+      this.syncWatched()
+      if (!record.isLoaded && !this.refreshing) void this.refresh()
+      return () => {
+        unsubscribe()
+        unobserve()
+        this.syncWatched()
+      }
+    })
+  }
+
+  getState(): VideoListState {
+    return this.record.getState()
+  }
+
+  refresh(): Promise<void> {
+    this.refreshing ??= this.loadAll().finally(() => (this.refreshing = undefined))
+    return this.refreshing
+  }
+
+  fetchNextPage(): Promise<void> {
+    if (this.refreshing) return this.refreshing.then(() => this.fetchNextPage())
+    if (!this.record.isLoaded) return this.refresh()
+    if (!this.record.canFetchMore) return Promise.resolve()
+    this.nextPage ??= this.loadNext().finally(() => (this.nextPage = undefined))
+    return this.nextPage
+  }
+
+  /** Aborts the list's requests and releases its rows (dispose). */
+  dispose(): void {
+    this.controllers.forEach((controller) => controller.abort())
+    this.watched.forEach((release) => release())
+    this.watched.clear()
+  }
+
+  private async loadAll(): Promise<void> {
+    const wanted = Math.max(1, this.record.pageCount)
+    this.record.setMeta({ isLoading: !this.record.isLoaded })
+    await this.guard(async (signal) => {
+      const pages: FetchedPage[] = []
+      let after: string | undefined
+      // Every loaded page is reloaded in order, like an infinite query: the rows a user scrolled to stay.
+      while (pages.length < wanted) {
+        const page = await this.context.fetchPage({ ...this.query, after }, signal)
+        pages.push(page)
+        if (!page.hasMore || page.lastId === null) break
+        after = page.lastId
+      }
+      const last = pages.at(-1) as FetchedPage
+      this.context.commit(pages, () => this.record.replacePages(pages.map(toListPage), last.hasMore))
+    })
+    this.record.setMeta({ isLoading: false })
+  }
+
+  private async loadNext(): Promise<void> {
+    const after = this.record.cursor ?? undefined
+    this.record.setMeta({ isFetchingNextPage: true })
+    await this.guard(async (signal) => {
+      const page = await this.context.fetchPage({ ...this.query, after }, signal)
+      this.context.commit([page], () => this.record.appendPage(toListPage(page), page.hasMore))
+    })
+    this.record.setMeta({ isFetchingNextPage: false })
+  }
+
+  /** Runs a load; its failure goes to the state (the loaded rows stay), never to the caller. */
+  private async guard(load: (signal: AbortSignal) => Promise<void>): Promise<void> {
+    const controller = new AbortController()
+    this.controllers.add(controller)
+    try {
+      await load(controller.signal)
+      this.record.setMeta({ error: undefined })
+    } catch (error) {
+      if (!isAbortError(error)) this.record.setMeta({ error: toVideoClientError(error) })
+    } finally {
+      this.controllers.delete(controller)
+    }
+  }
+
+  /** While observed, every row is watched by the poller (terminal ones cost nothing). */
+  private syncWatched(): void {
+    const wanted = new Set<string>()
+    if (this.record.isObserved())
+      for (const id of this.record.ids()) if (!this.context.isDeleted(id)) wanted.add(id)
+    for (const [id, release] of this.watched) {
+      if (wanted.has(id)) continue
+      release()
+      this.watched.delete(id)
+    }
+    for (const id of wanted) if (!this.watched.has(id)) this.watched.set(id, this.context.watch(id))
+  }
+}
+
+function toListPage(page: FetchedPage): ListPage {
+  return { ids: page.videos.map((video) => video.id), lastId: page.lastId }
+}
