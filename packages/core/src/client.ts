@@ -106,10 +106,13 @@ class VideoClientImpl implements VideoClient {
 
   job$(id: string): Observable<VideoJobState> {
     return new Observable<VideoJobState>((subscriber) => {
-      // Watch first, so the replayed state already says whether the job is polled.
+      // Listen first (so the entry is never idle), then watch, then replay: the first state emitted
+      // already says whether the job is polled.
+      let replayed = false
+      const unsubscribe = this.store.subscribe(id, (state) => replayed && subscriber.next(state))
       const release = this.disposed ? undefined : this.poller.watch(id)
+      replayed = true
       subscriber.next(this.store.getState(id))
-      const unsubscribe = this.store.subscribe(id, (state) => subscriber.next(state))
       return () => {
         unsubscribe()
         release?.()

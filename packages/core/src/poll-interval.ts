@@ -33,7 +33,13 @@ export function nextPollDelay(
 
 function rateBasedDelay(state: VideoJobState, now: number): number {
   const { eta, updatedAt, progress } = state
-  if (eta === undefined || updatedAt === undefined || progress >= 100) return POLLING_DEFAULTS.unknownRateInterval
+  if (updatedAt === undefined || progress >= 100) return POLLING_DEFAULTS.unknownRateInterval
+  // In progress but not seen moving yet: it gains under a point per `now - updatedAt`, so waiting that
+  // long again costs no visible change.
+  if (eta === undefined)
+    return state.status === 'in_progress'
+      ? Math.max(POLLING_DEFAULTS.unknownRateInterval, now - updatedAt)
+      : POLLING_DEFAULTS.unknownRateInterval
   const msPerPoint = eta / (100 - progress)
   const untilCompletion = eta - (now - updatedAt)
   const untilNextStep = msPerPoint * POLLING_DEFAULTS.progressStep - (now - updatedAt)

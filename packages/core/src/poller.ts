@@ -60,6 +60,8 @@ interface Inflight {
  */
 export class Poller {
   private readonly tracks = new Map<string, Track>()
+  /** Refetches of jobs nobody watches, shared while in flight. */
+  private readonly unwatchedRefetches = new Map<string, Promise<void>>()
   private cancelTimer: (() => void) | undefined
   private timerAt: number | undefined
   private inflightCount = 0
@@ -97,8 +99,16 @@ export class Poller {
   refetch(id: string): Promise<void> {
     const track = this.tracks.get(id)
     if (track?.inflight) return track.inflight.promise
-    if (track) this.unhalt(track)
-    return this.startRetrieve(id, track)
+    if (track) {
+      this.unhalt(track)
+      return this.startRetrieve(id, track)
+    }
+    let shared = this.unwatchedRefetches.get(id)
+    if (!shared) {
+      shared = this.startRetrieve(id, undefined).finally(() => this.unwatchedRefetches.delete(id))
+      this.unwatchedRefetches.set(id, shared)
+    }
+    return shared
   }
 
   /**
@@ -237,7 +247,8 @@ export class Poller {
     const createdAt = this.deps.createdAt(id)
     if (createdAt === undefined) return false
     const threshold = this.deps.newestCreatedAt(this.deps.pageSize)
-    return threshold === undefined || createdAt > threshold
+    // A tie at the boundary may or may not be on the page: try it, a miss is retrieved right after.
+    return threshold === undefined || createdAt >= threshold
   }
 
   private startRetrieve(id: string, track: Track | undefined): Promise<void> {

@@ -40,14 +40,16 @@ export class VideoList implements VideoListHandle {
     private readonly record: ListRecord,
   ) {
     this.state$ = new Observable<VideoListState>((subscriber) => {
-      subscriber.next(record.getState())
+      let replayed = false
       const unsubscribe = record.subscribe((state) => {
         this.syncWatched()
-        subscriber.next(state)
+        if (replayed) subscriber.next(state)
       })
       const unobserve = record.observe()
       this.syncWatched()
       if (!record.isLoaded && !this.refreshing) void this.refresh()
+      replayed = true
+      subscriber.next(record.getState())
       return () => {
         unsubscribe()
         unobserve()

@@ -86,7 +86,7 @@ export class VideoStore {
   }
 
   subscribe(id: string, listener: Listener<VideoJobState>): () => void {
-    const entry = this.entry(id)
+    const entry = this.entry(id, true)
     entry.listeners.add(listener)
     entry.idleSince = undefined
     return () => {
@@ -130,8 +130,7 @@ export class VideoStore {
 
   /** Sets meta fields (error, fetching, polling); notifies only if the state changed. */
   setMeta(id: string, meta: JobMeta): void {
-    const entry = this.entries.get(id)
-    if (entry) this.update(entry, meta)
+    this.update(this.entry(id), meta)
   }
 
   /** Optimistically hides a job everywhere; returns false if it was already deleted. */
@@ -225,7 +224,8 @@ export class VideoStore {
     for (const list of entry.lists) this.dirtyLists.add(list)
   }
 
-  private entry(id: string): JobEntry {
+  /** The entry of `id`, created if missing; a new entry is collectable unless `observed`. */
+  private entry(id: string, observed = false): JobEntry {
     let entry = this.entries.get(id)
     if (entry === undefined) {
       const facts: JobFacts = {
@@ -241,7 +241,7 @@ export class VideoStore {
       }
       entry = { facts, state: deriveJobState(facts), dataSeq: -1, fetchedAt: undefined, listeners: new Set(), lists: new Set(), idleSince: undefined }
       this.entries.set(id, entry)
-      this.markIdleIfUnobserved(entry)
+      if (!observed) this.markIdleIfUnobserved(entry)
     }
     return entry
   }

@@ -1,0 +1,200 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { record, setup } from '../test/harness'
+import { VideoApiError, VideoClientError, VideoJobFailedError, VideoValidationError } from './errors'
+
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+describe('create and remix', () => {
+  it('refuses invalid params unsent', async () => {
+    const { api, client } = setup()
+    await expect(client.create({ prompt: '' })).rejects.toThrow(VideoValidationError)
+    await expect(client.create({ prompt: '' })).rejects.toThrow(/prompt must not be empty/)
+    await expect(client.remix('video_1', { prompt: '' })).rejects.toThrow(VideoValidationError)
+    await expect(client.remix('..', { prompt: 'x' })).rejects.toThrow(VideoValidationError)
+    expect(api.log).toHaveLength(0)
+  })
+
+  it('puts the new job in the cache, at the head of loaded desc lists and the tail of complete asc lists', async () => {
+    const { api, client } = setup()
+    api.jobs.create({ prompt: 'existing' })
+    const desc = client.list()
+    const asc = client.list({ order: 'asc' })
+    const unloaded = client.list({ limit: 3 })
+    await desc.refresh()
+    await asc.refresh()
+    const video = await client.create({ prompt: 'A paper boat', size: '1280x720', seconds: '8' })
+    expect(client.getJob(video.id).video).toBe(video)
+    expect(desc.getState().videos[0]).toBe(video)
+    expect(asc.getState().videos.at(-1)).toBe(video)
+    expect(unloaded.getState().videos).toHaveLength(0)
+    const remixed = await client.remix(api.jobs.complete(video.id).id, { prompt: 'At night' })
+    expect(remixed.remixed_from_video_id).toBe(video.id)
+    expect(desc.getState().videos[0]).toBe(remixed)
+  })
+
+  it('polls a created job while observed', async () => {
+    const { client, advance } = setup()
+    const video = await client.create({ prompt: 'x' })
+    const job = record(client, video.id)
+    await advance(30_000)
+    expect(job.last().status).toBe('completed')
+  })
+
+  it('reports server refusals as VideoApiError', async () => {
+    const { api, client } = setup()
+    const queued = api.jobs.create({ prompt: 'x' })
+    const error = await client.remix(queued.id, { prompt: 'y' }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(VideoApiError)
+    expect((error as VideoApiError).status).toBe(400)
+  })
+})
+
+describe('delete', () => {
+  async function withList(latencyMs = 1_000) {
+    const ctx = setup({ mock: { latencyMs } })
+    const ids = [0, 1, 2].map((i) => ctx.api.jobs.create({ prompt: `v${i}` }).id)
+    const list = ctx.client.list()
+    list.state$.subscribe()
+    await ctx.advance(latencyMs)
+    return { ...ctx, ids, list, rows: () => list.getState().videos.map((v) => v.id) }
+  }
+
+  it('is optimistic: gone from every list and isDeleted synchronously, before the request is sent', async () => {
+    const { api, client, ids, rows } = await withList()
+    const sent = api.log.length
+    const deleting = client.delete(ids[1] as string)
+    expect(client.getJob(ids[1] as string)).toMatchObject({ isDeleted: true, isTerminal: true, isPolling: false })
+    expect(rows()).not.toContain(ids[1])
+    expect(api.log.length).toBe(sent)
+    await vi.advanceTimersByTimeAsync(1_000)
+    await deleting
+    expect(api.count({ endpoint: 'delete' })).toBe(1)
+  })
+
+  it('stays gone after success: a late poll or list page never brings it back', async () => {
+    const { api, client, ids, list, rows, advance } = await withList()
+    const refreshing = list.refresh()
+    await advance(100)
+    await Promise.all([client.delete(ids[0] as string), advance(1_000)])
+    await refreshing
+    await Promise.all([list.refresh(), advance(1_000)])
+    await Promise.all([client.refetch(ids[0] as string), advance(1_000)])
+    expect(rows()).not.toContain(ids[0])
+    expect(client.getJob(ids[0] as string).isDeleted).toBe(true)
+    expect(api.jobs.get(ids[0] as string)).toBeUndefined()
+  })
+
+  it('counts a 404 as success', async () => {
+    const { api, client, ids, advance } = await withList()
+    api.jobs.remove(ids[2] as string)
+    await Promise.all([client.delete(ids[2] as string), advance(1_000)])
+    expect(client.getJob(ids[2] as string).isDeleted).toBe(true)
+  })
+
+  it('on failure returns to its exact place, resumes polling and rejects', async () => {
+    const { api, client, ids, rows, advance } = await withList()
+    const before = rows()
+    const job = record(client, ids[1] as string)
+    api.faults.next({ type: 'error', status: 500, message: 'delete failed upstream' }, { endpoint: 'delete' })
+    const deleting = client.delete(ids[1] as string)
+    const outcome = deleting.catch((e: unknown) => e)
+    await advance(1_000)
+    const error = await outcome
+    expect(error).toBeInstanceOf(VideoApiError)
+    expect(rows()).toEqual(before)
+    expect(job.last()).toMatchObject({ isDeleted: false, isPolling: true })
+    const polls = api.count({ endpoint: 'retrieve', id: ids[1] as string })
+    await advance(10_000)
+    expect(api.count({ endpoint: 'retrieve', id: ids[1] as string }) + api.count({ endpoint: 'list' })).toBeGreaterThan(polls + 1)
+  })
+
+  it('shares a delete in progress', async () => {
+    const { api, client, ids, advance } = await withList()
+    const a = client.delete(ids[0] as string)
+    expect(client.delete(ids[0] as string)).toBe(a)
+    await advance(1_000)
+    await a
+    expect(api.count({ endpoint: 'delete' })).toBe(1)
+  })
+})
+
+describe('waitForCompletion', () => {
+  it('resolves with the completed video', async () => {
+    const { api, client, advance } = setup()
+    const { id } = api.jobs.create({ prompt: 'x' })
+    const done = client.waitForCompletion(id)
+    await advance(30_000)
+    await expect(done).resolves.toMatchObject({ id, status: 'completed', progress: 100 })
+  })
+
+  it('rejects with VideoJobFailedError when the job fails', async () => {
+    const { api, client, advance } = setup()
+    const { id } = api.jobs.create({ prompt: 'x', outcome: { failAtProgress: 20, code: 'moderation_blocked', message: 'Refused' } })
+    const done = client.waitForCompletion(id).catch((e: unknown) => e)
+    await advance(30_000)
+    const error = (await done) as VideoJobFailedError
+    expect(error).toBeInstanceOf(VideoJobFailedError)
+    expect(error).toMatchObject({ code: 'moderation_blocked', message: 'Refused' })
+    expect(error.video.id).toBe(id)
+  })
+
+  it('rejects with AbortError and stops polling when aborted', async () => {
+    const { api, client, advance, retrieves } = setup()
+    const { id } = api.jobs.create({ prompt: 'x' })
+    const controller = new AbortController()
+    const done = client.waitForCompletion(id, { signal: controller.signal }).catch((e: unknown) => e)
+    await advance(0)
+    controller.abort()
+    expect(((await done) as Error).name).toBe('AbortError')
+    const count = retrieves(id)
+    await advance(30_000)
+    expect(retrieves(id)).toBe(count)
+  })
+
+  it('rejects when the job is deleted or unknown', async () => {
+    const { api, client, advance } = setup()
+    const { id } = api.jobs.create({ prompt: 'x' })
+    const deleted = client.waitForCompletion(id).catch((e: unknown) => e)
+    const missing = client.waitForCompletion('video_nope').catch((e: unknown) => e)
+    await advance(0)
+    await client.delete(id)
+    expect(await deleted).toBeInstanceOf(VideoClientError)
+    expect(await missing).toBeInstanceOf(VideoApiError)
+  })
+})
+
+describe('downloadContent', () => {
+  it('returns the bytes as a Blob of the variant type', async () => {
+    const { api, client } = setup()
+    const { id } = api.jobs.complete(api.jobs.create({ prompt: 'x' }).id)
+    const video = await client.downloadContent(id)
+    const thumbnail = await client.downloadContent(id, { variant: 'thumbnail' })
+    expect(video.type).toBe('video/mp4')
+    expect(thumbnail.type).toBe('image/webp')
+    expect(new TextDecoder().decode((await video.arrayBuffer()).slice(4, 8))).toBe('ftyp')
+  })
+
+  it('refuses a body whose content-type does not fit the variant', async () => {
+    const { client, transport } = setup()
+    vi.spyOn(transport, 'downloadContent').mockResolvedValue(
+      new Response('<html>login</html>', { headers: { 'content-type': 'text/html' } }),
+    )
+    await expect(client.downloadContent('video_1')).rejects.toThrow(VideoValidationError)
+    vi.spyOn(transport, 'downloadContent').mockResolvedValue(
+      new Response('x', { headers: { 'content-type': 'video/mp4' } }),
+    )
+    await expect(client.downloadContent('video_1', { variant: 'thumbnail' })).rejects.toThrow(/expected image\/\*/)
+  })
+
+  it('rejects with AbortError when aborted', async () => {
+    const { api, client, advance } = setup({ mock: { latencyMs: 1_000 } })
+    const { id } = api.jobs.complete(api.jobs.create({ prompt: 'x' }).id)
+    const controller = new AbortController()
+    const download = client.downloadContent(id, { signal: controller.signal }).catch((e: unknown) => e)
+    await advance(10)
+    controller.abort()
+    expect(((await download) as Error).name).toBe('AbortError')
+  })
+})
