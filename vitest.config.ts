@@ -13,9 +13,50 @@ export const workspaceAliases = {
 
 export default defineConfig({
   resolve: { alias: workspaceAliases },
+  esbuild: { jsx: 'automatic' },
   test: {
-    include: ['packages/*/src/**/*.spec.ts', 'packages/*/src/**/*.spec.tsx', 'examples/*/src/**/*.spec.ts'],
     unstubGlobals: true,
     restoreMocks: true,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'core',
+          include: ['packages/core/**/*.spec.ts', 'packages/mock-api/**/*.spec.ts'],
+          environment: 'node',
+        },
+      },
+      // react: begin
+      {
+        extends: true,
+        test: { name: 'react', include: ['packages/react/**/*.spec.{ts,tsx}'], environment: 'jsdom' },
+      },
+      // react: end
+      // vue: begin
+      {
+        extends: true,
+        test: { name: 'vue', include: ['packages/vue/**/*.spec.ts'], environment: 'jsdom' },
+      },
+      // vue: end
+      // examples: begin
+      {
+        extends: true,
+        test: { name: 'examples', include: ['examples/*/src/**/*.spec.{ts,tsx}'], environment: 'node' },
+      },
+      // examples: end
+      // e2e: begin
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.spec.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
+          fileParallelism: false,
+        },
+      },
+      // e2e: end
+    ],
   },
 })

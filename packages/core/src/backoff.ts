@@ -10,7 +10,11 @@ export interface BackoffOptions {
  *
  * @example backoffDelay(3, { baseDelay: 1000, maxDelay: 60_000 }) // between 2000 and 4000
  */
-export function backoffDelay(attempt: number, options: BackoffOptions, random: () => number = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  options: BackoffOptions,
+  random: () => number = Math.random,
+): number {
   const exponential = Math.min(options.maxDelay, options.baseDelay * 2 ** Math.max(0, attempt - 1))
   return Math.round(exponential / 2 + (exponential / 2) * random())
 }

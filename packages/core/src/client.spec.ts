@@ -18,10 +18,17 @@ describe('job$', () => {
     await advance(0)
     expect(job.last()).toMatchObject({ status: 'queued', isLoading: false, isPolling: true })
     await advance(30_000)
-    expect(job.last()).toMatchObject({ status: 'completed', progress: 100, isTerminal: true, isPolling: false })
+    expect(job.last()).toMatchObject({
+      status: 'completed',
+      progress: 100,
+      isTerminal: true,
+      isPolling: false,
+    })
     const progress = job.states.map((s) => s.progress)
     expect(progress).toEqual([...progress].sort((a, b) => a - b))
-    expect(new Set(job.states.map((s) => s.status))).toEqual(new Set([undefined, 'queued', 'in_progress', 'completed']))
+    expect(new Set(job.states.map((s) => s.status))).toEqual(
+      new Set([undefined, 'queued', 'in_progress', 'completed']),
+    )
   })
 
   it('shows isLoading while the first request is in flight', async () => {
@@ -35,7 +42,10 @@ describe('job$', () => {
   })
 
   it('emits nothing new for identical data', async () => {
-    const { api, client, advance, retrieves } = setup({ mock: { queueMs: 60_000 }, client: { polling: { interval: 1_000 } } })
+    const { api, client, advance, retrieves } = setup({
+      mock: { queueMs: 60_000 },
+      client: { polling: { interval: 1_000 } },
+    })
     const { id } = api.jobs.create({ prompt: 'x' })
     const job = record(client, id)
     await advance(0)
@@ -175,7 +185,10 @@ describe('events$', () => {
     const events: VideoClientEvent[] = []
     client.events$.subscribe((e) => events.push(e))
     const ok = api.jobs.create({ prompt: 'ok' })
-    const bad = api.jobs.create({ prompt: 'bad', outcome: { failAtProgress: 30, code: 'moderation_blocked' } })
+    const bad = api.jobs.create({
+      prompt: 'bad',
+      outcome: { failAtProgress: 30, code: 'moderation_blocked' },
+    })
     client.job$(ok.id).subscribe()
     client.job$(bad.id).subscribe()
     await advance(30_000)

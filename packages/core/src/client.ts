@@ -1,4 +1,4 @@
-import { distinctUntilChanged, map, Observable, Subject, type Subscription } from 'rxjs'
+import { distinctUntilChanged, map, Observable, Subject, Subscription } from 'rxjs'
 import { assertContentType } from './content-type'
 import { createBrowserEnvironment } from './environment'
 import {
@@ -133,7 +133,10 @@ class VideoClientImpl implements VideoClient {
 
   list(query: VideoListOptions = {}): VideoListHandle {
     const parsed = parseInput(VideoListQuerySchema.omit({ after: true }), query, 'list() query')
-    const normalized: VideoListOptions = { order: parsed.order ?? 'desc', ...(parsed.limit === undefined ? {} : { limit: parsed.limit }) }
+    const normalized: VideoListOptions = {
+      order: parsed.order ?? 'desc',
+      ...(parsed.limit === undefined ? {} : { limit: parsed.limit }),
+    }
     const key = `${normalized.order}:${normalized.limit ?? ''}`
     let handle = this.lists.get(key)
     if (!handle) {
@@ -183,23 +186,26 @@ class VideoClientImpl implements VideoClient {
   waitForCompletion(id: string, options: { signal?: AbortSignal | undefined } = {}): Promise<Video> {
     const { signal } = options
     return new Promise<Video>((resolve, reject) => {
-      let subscription: Subscription | undefined
+      // Adding to a closed Subscription tears the addition down at once, so a synchronous outcome
+      // (the replayed state already decides it) leaves nothing subscribed.
+      const subscription = new Subscription()
       let settled = false
       const finish = (settle: () => void): void => {
         if (settled) return
         settled = true
-        subscription?.unsubscribe()
+        subscription.unsubscribe()
         signal?.removeEventListener('abort', onAbort)
         settle()
       }
       const onAbort = (): void => finish(() => reject(abortError(signal)))
       if (signal?.aborted) return onAbort()
       signal?.addEventListener('abort', onAbort, { once: true })
-      subscription = this.job$(id).subscribe((state) => {
-        const outcome = completionOutcome(state)
-        if (outcome) finish(() => ('video' in outcome ? resolve(outcome.video) : reject(outcome.error)))
-      })
-      if (settled) subscription.unsubscribe()
+      subscription.add(
+        this.job$(id).subscribe((state) => {
+          const outcome = completionOutcome(state)
+          if (outcome) finish(() => ('video' in outcome ? resolve(outcome.video) : reject(outcome.error)))
+        }),
+      )
     })
   }
 
@@ -240,7 +246,10 @@ class VideoClientImpl implements VideoClient {
   }
 
   /** Every request goes through here: it waits out a 429 pause and starts one when the server asks. */
-  private async send<T>(request: (signal: AbortSignal | undefined) => Promise<T>, signal?: AbortSignal): Promise<T> {
+  private async send<T>(
+    request: (signal: AbortSignal | undefined) => Promise<T>,
+    signal?: AbortSignal,
+  ): Promise<T> {
     if (this.disposed) throw new VideoClientError('This video client was disposed; create a new one.')
     await this.gate.wait(signal)
     try {
@@ -309,7 +318,12 @@ class VideoClientImpl implements VideoClient {
     const seq = this.nextSeq()
     const result = await this.send((s) => this.transport.list(query, { signal: s }), signal)
     const page = parseBody(VideoListSchema, result.body, 'GET /videos')
-    return { videos: page.data, lastId: page.last_id ?? page.data.at(-1)?.id ?? null, hasMore: page.has_more, seq }
+    return {
+      videos: page.data,
+      lastId: page.last_id ?? page.data.at(-1)?.id ?? null,
+      hasMore: page.has_more,
+      seq,
+    }
   }
 
   private commitPages(pages: readonly FetchedPage[], update: () => void): void {

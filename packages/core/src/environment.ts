@@ -49,7 +49,9 @@ export interface ManualEnvironment extends VideoClientEnvironment {
  * const client = createVideoClient({ transport, environment })
  * environment.setVisible(false) // polling pauses
  */
-export function createManualEnvironment(initial: { visible?: boolean; online?: boolean } = {}): ManualEnvironment {
+export function createManualEnvironment(
+  initial: { visible?: boolean; online?: boolean } = {},
+): ManualEnvironment {
   let visible = initial.visible ?? true
   let online = initial.online ?? true
   const listeners = new Set<() => void>()

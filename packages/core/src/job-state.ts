@@ -38,8 +38,14 @@ export function deriveJobState(facts: JobFacts): VideoJobState {
     isTerminal: terminal,
     isDeleted: facts.isDeleted,
     error: facts.error,
-    failure: status === 'failed' && video?.error ? { code: video.error.code, message: video.error.message } : undefined,
-    eta: status === 'in_progress' && video !== undefined ? estimateEta(facts.samples, facts.updatedAt ?? 0) : undefined,
+    failure:
+      status === 'failed' && video?.error
+        ? { code: video.error.code, message: video.error.message }
+        : undefined,
+    eta:
+      status === 'in_progress' && video !== undefined
+        ? estimateEta(facts.samples, facts.updatedAt ?? 0)
+        : undefined,
     updatedAt: facts.updatedAt,
   }
 }
@@ -51,7 +57,10 @@ export function deriveJobState(facts: JobFacts): VideoJobState {
 export function reuseIfEqual(previous: VideoJobState, next: VideoJobState): VideoJobState {
   for (const key of Object.keys(next) as (keyof VideoJobState)[]) {
     if (key === 'failure') {
-      if (previous.failure?.code !== next.failure?.code || previous.failure?.message !== next.failure?.message)
+      if (
+        previous.failure?.code !== next.failure?.code ||
+        previous.failure?.message !== next.failure?.message
+      )
         return next
     } else if (!Object.is(previous[key], next[key])) return next
   }

@@ -65,7 +65,11 @@ describe('delete', () => {
     const { api, client, ids, rows } = await withList()
     const sent = api.log.length
     const deleting = client.delete(ids[1] as string)
-    expect(client.getJob(ids[1] as string)).toMatchObject({ isDeleted: true, isTerminal: true, isPolling: false })
+    expect(client.getJob(ids[1] as string)).toMatchObject({
+      isDeleted: true,
+      isTerminal: true,
+      isPolling: false,
+    })
     expect(rows()).not.toContain(ids[1])
     expect(api.log.length).toBe(sent)
     await vi.advanceTimersByTimeAsync(1_000)
@@ -107,7 +111,9 @@ describe('delete', () => {
     expect(job.last()).toMatchObject({ isDeleted: false, isPolling: true })
     const polls = api.count({ endpoint: 'retrieve', id: ids[1] as string })
     await advance(10_000)
-    expect(api.count({ endpoint: 'retrieve', id: ids[1] as string }) + api.count({ endpoint: 'list' })).toBeGreaterThan(polls + 1)
+    expect(
+      api.count({ endpoint: 'retrieve', id: ids[1] as string }) + api.count({ endpoint: 'list' }),
+    ).toBeGreaterThan(polls + 1)
   })
 
   it('shares a delete in progress', async () => {
@@ -131,7 +137,10 @@ describe('waitForCompletion', () => {
 
   it('rejects with VideoJobFailedError when the job fails', async () => {
     const { api, client, advance } = setup()
-    const { id } = api.jobs.create({ prompt: 'x', outcome: { failAtProgress: 20, code: 'moderation_blocked', message: 'Refused' } })
+    const { id } = api.jobs.create({
+      prompt: 'x',
+      outcome: { failAtProgress: 20, code: 'moderation_blocked', message: 'Refused' },
+    })
     const done = client.waitForCompletion(id).catch((e: unknown) => e)
     await advance(30_000)
     const error = (await done) as VideoJobFailedError
@@ -185,7 +194,9 @@ describe('downloadContent', () => {
     vi.spyOn(transport, 'downloadContent').mockResolvedValue(
       new Response('x', { headers: { 'content-type': 'video/mp4' } }),
     )
-    await expect(client.downloadContent('video_1', { variant: 'thumbnail' })).rejects.toThrow(/expected image\/\*/)
+    await expect(client.downloadContent('video_1', { variant: 'thumbnail' })).rejects.toThrow(
+      /expected image\/\*/,
+    )
   })
 
   it('rejects with AbortError when aborted', async () => {

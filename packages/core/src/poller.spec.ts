@@ -8,7 +8,10 @@ afterEach(() => {
 
 describe('rule 1: one request per job at a time', () => {
   it('50 subscribers cause one request per interval', async () => {
-    const { api, client, advance, retrieves } = setup({ client: { polling: { interval: 2_000 } }, mock: { queueMs: 60_000 } })
+    const { api, client, advance, retrieves } = setup({
+      client: { polling: { interval: 2_000 } },
+      mock: { queueMs: 60_000 },
+    })
     const { id } = api.jobs.create({ prompt: 'x' })
     const subs = Array.from({ length: 50 }, () => client.job$(id).subscribe())
     await advance(0)
@@ -76,13 +79,19 @@ describe('rule 3: coalescing', () => {
   })
 
   it('retrieves one by one only the due jobs the newest page does not hold', async () => {
-    const { api, client, advance } = setup({ mock: { queueMs: 0, renderMs: 600_000 }, client: { polling: { interval: 5_000 } } })
+    const { api, client, advance } = setup({
+      mock: { queueMs: 0, renderMs: 600_000 },
+      client: { polling: { interval: 5_000 } },
+    })
     const old = [api.jobs.create({ prompt: 'old a' }).id, api.jobs.create({ prompt: 'old b' }).id]
     vi.advanceTimersByTime(1_000)
     for (let i = 0; i < 100; i++) api.jobs.create({ prompt: `newer ${i}` })
     // Make the client know the 100 newer videos so it can tell the old ones are off the newest page.
     await client.list({ limit: 100 }).refresh()
-    const fresh = api.jobs.all().slice(-2).map((v) => v.id)
+    const fresh = api.jobs
+      .all()
+      .slice(-2)
+      .map((v) => v.id)
     ;[...old, ...fresh].forEach((id) => client.job$(id).subscribe())
     await advance(0)
     api.resetLog()
@@ -119,14 +128,20 @@ describe('rule 4: adaptive interval', () => {
   })
 
   it('clamps to maxInterval when progress is slow and to minInterval when fast', async () => {
-    const slow = setup({ mock: { queueMs: 0, renderMs: 10_000_000 }, client: { polling: { maxInterval: 10_000 } } })
+    const slow = setup({
+      mock: { queueMs: 0, renderMs: 10_000_000 },
+      client: { polling: { maxInterval: 10_000 } },
+    })
     const a = slow.api.jobs.create({ prompt: 'slow' })
     slow.client.job$(a.id).subscribe()
     await slow.advance(200_000)
     expect(slow.retrieves(a.id)).toBeGreaterThanOrEqual(18)
     expect(slow.retrieves(a.id)).toBeLessThanOrEqual(25)
     vi.useRealTimers()
-    const fast = setup({ mock: { queueMs: 0, renderMs: 10_000 }, client: { polling: { minInterval: 2_000 } } })
+    const fast = setup({
+      mock: { queueMs: 0, renderMs: 10_000 },
+      client: { polling: { minInterval: 2_000 } },
+    })
     const b = fast.api.jobs.create({ prompt: 'fast' })
     fast.client.job$(b.id).subscribe()
     await fast.advance(12_000)
@@ -136,7 +151,9 @@ describe('rule 4: adaptive interval', () => {
   it('a user interval (number or function) overrides, unclamped', async () => {
     const { api, client, advance, retrieves } = setup({
       mock: { queueMs: 100_000 },
-      client: { polling: { interval: (state) => (state.status === 'queued' ? 300 : 1_000), minInterval: 1_000 } },
+      client: {
+        polling: { interval: (state) => (state.status === 'queued' ? 300 : 1_000), minInterval: 1_000 },
+      },
     })
     const { id } = api.jobs.create({ prompt: 'x' })
     client.job$(id).subscribe()
@@ -147,7 +164,10 @@ describe('rule 4: adaptive interval', () => {
 
 describe('rule 5: errors and rate limits', () => {
   it('backs off per job exponentially on errors, then recovers', async () => {
-    const { api, client, advance } = setup({ client: { polling: { interval: 1_000 } }, mock: { queueMs: 1_000_000 } })
+    const { api, client, advance } = setup({
+      client: { polling: { interval: 1_000 } },
+      mock: { queueMs: 1_000_000 },
+    })
     const { id } = api.jobs.create({ prompt: 'x' })
     const healthy = api.jobs.create({ prompt: 'y' }).id
     api.faults.add({ fault: { type: 'error', status: 500 }, endpoint: 'retrieve', id, times: 6 })
@@ -162,7 +182,10 @@ describe('rule 5: errors and rate limits', () => {
   })
 
   it('a 429 pauses every request for Retry-After, then resumes without a burst', async () => {
-    const { api, client, advance } = setup({ mock: { queueMs: 0, renderMs: 600_000 }, client: { polling: { interval: 1_000 } } })
+    const { api, client, advance } = setup({
+      mock: { queueMs: 0, renderMs: 600_000 },
+      client: { polling: { interval: 1_000 } },
+    })
     const ids = Array.from({ length: 10 }, (_, i) => api.jobs.create({ prompt: `j${i}` }).id)
     ids.forEach((id) => client.job$(id).subscribe())
     await advance(2_000)
@@ -196,7 +219,10 @@ describe('rule 5: errors and rate limits', () => {
 
 describe('rule 6: visibility and connectivity', () => {
   it('pauses while hidden or offline and resumes at once on return', async () => {
-    const { api, client, environment, advance, retrieves } = setup({ mock: { queueMs: 1_000_000 }, client: { polling: { interval: 1_000 } } })
+    const { api, client, environment, advance, retrieves } = setup({
+      mock: { queueMs: 1_000_000 },
+      client: { polling: { interval: 1_000 } },
+    })
     const { id } = api.jobs.create({ prompt: 'x' })
     client.job$(id).subscribe()
     await advance(0)

@@ -207,12 +207,18 @@ export class Poller {
   }
 
   private schedulable(): Track[] {
-    return [...this.tracks.values()].filter((t) => !t.inflight && !t.halted && t.watchers > 0 && this.isLive(t.id))
+    return [...this.tracks.values()].filter(
+      (t) => !t.inflight && !t.halted && t.watchers > 0 && this.isLive(t.id),
+    )
   }
 
   private armTimer(): void {
     let next: number | undefined
-    if (this.active && this.deps.gate.pausedUntil === undefined && this.inflightCount < this.deps.maxConcurrent) {
+    if (
+      this.active &&
+      this.deps.gate.pausedUntil === undefined &&
+      this.inflightCount < this.deps.maxConcurrent
+    ) {
       for (const track of this.schedulable()) next = Math.min(next ?? track.dueAt, track.dueAt)
     }
     if (next === this.timerAt) return
@@ -282,7 +288,11 @@ export class Poller {
     if (track) track.dueAt = this.deps.scheduler.now()
   }
 
-  private async run(controller: AbortController, body: () => Promise<void>, ids: readonly string[]): Promise<void> {
+  private async run(
+    controller: AbortController,
+    body: () => Promise<void>,
+    ids: readonly string[],
+  ): Promise<void> {
     this.inflightCount++
     try {
       await body()
@@ -319,7 +329,10 @@ export class Poller {
       return
     }
     track.failures++
-    const base = { ...this.deps.backoff, baseDelay: Math.max(this.deps.backoff.baseDelay, this.delayFor(id, undefined)) }
+    const base = {
+      ...this.deps.backoff,
+      baseDelay: Math.max(this.deps.backoff.baseDelay, this.delayFor(id, undefined)),
+    }
     track.dueAt = now + backoffDelay(track.failures, base)
   }
 

@@ -27,10 +27,13 @@ export function createScheduler(): Scheduler {
   return {
     now: () => Date.now(),
     schedule(callback, ms) {
-      const handle = globalThis.setTimeout(() => {
-        timers.delete(handle)
-        callback()
-      }, Math.max(0, ms))
+      const handle = globalThis.setTimeout(
+        () => {
+          timers.delete(handle)
+          callback()
+        },
+        Math.max(0, ms),
+      )
       timers.add(handle)
       return () => {
         if (timers.delete(handle)) globalThis.clearTimeout(handle)

@@ -127,7 +127,10 @@ export const CreateVideoParamsSchema = z.strictObject({
   size: z.string().min(1).optional() as z.ZodOptional<z.ZodType<VideoSize>>,
   seconds: z.string().min(1).optional() as z.ZodOptional<z.ZodType<VideoSeconds>>,
   input_reference: z
-    .union([z.custom<Blob>(isBlob, { error: 'input_reference must be a File or Blob' }), ImageReferenceSchema])
+    .union([
+      z.custom<Blob>(isBlob, { error: 'input_reference must be a File or Blob' }),
+      ImageReferenceSchema,
+    ])
     .optional(),
 })
 /** @example const params: CreateVideoParams = { prompt: 'Waves at dusk', size: '1280x720' } */
@@ -179,7 +182,12 @@ export function isTerminalStatus(status: VideoStatus | undefined): boolean {
   return status !== undefined && TERMINAL.has(status)
 }
 
-const STATUS_RANK: Readonly<Record<VideoStatus, number>> = { queued: 0, in_progress: 1, completed: 2, failed: 2 }
+const STATUS_RANK: Readonly<Record<VideoStatus, number>> = {
+  queued: 0,
+  in_progress: 1,
+  completed: 2,
+  failed: 2,
+}
 
 /**
  * The position of a status in the lifecycle; a job only moves to an equal or higher rank.

@@ -27,7 +27,8 @@ describe('client.list', () => {
 
   it('refuses a query outside the spec without sending or clamping it', () => {
     const { api, client } = setup()
-    for (const limit of [101, -1, 1.5, Number.NaN]) expect(() => client.list({ limit })).toThrow(VideoValidationError)
+    for (const limit of [101, -1, 1.5, Number.NaN])
+      expect(() => client.list({ limit })).toThrow(VideoValidationError)
     expect(() => client.list({ order: 'newest' as 'asc' })).toThrow(/order must be 'asc' or 'desc'/)
     expect(() => client.list({ limit: 101 })).toThrow(/limit must be at most 100/)
     expect(api.log).toHaveLength(0)

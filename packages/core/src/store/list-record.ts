@@ -1,4 +1,3 @@
-import type { VideoClientError } from '../errors'
 import type { Video } from '../schema'
 import type { VideoListState } from '../types'
 import type { ListRecordLink, VideoStore } from './video-store'
@@ -178,4 +177,3 @@ function sameListState(a: VideoListState, b: VideoListState): boolean {
     a.error === b.error
   )
 }
-

@@ -14,7 +14,10 @@ export type MergeVerdict = 'new' | 'changed' | 'same' | 'stale'
  * const { video, verdict } = mergeVideo(cached, incoming)
  * if (verdict === 'changed') notify(video)
  */
-export function mergeVideo(current: Video | undefined, incoming: Video): { video: Video; verdict: MergeVerdict } {
+export function mergeVideo(
+  current: Video | undefined,
+  incoming: Video,
+): { video: Video; verdict: MergeVerdict } {
   if (current === undefined) return { video: incoming, verdict: 'new' }
   if (isStale(current, incoming)) return { video: current, verdict: 'stale' }
   if (dequal(current, incoming)) return { video: current, verdict: 'same' }

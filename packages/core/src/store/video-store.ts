@@ -1,4 +1,3 @@
-import type { VideoClientError } from '../errors'
 import { deriveJobState, reuseIfEqual, type JobFacts } from '../job-state'
 import { addSample, NO_SAMPLES } from '../progress-rate'
 import type { Video } from '../schema'
@@ -122,7 +121,9 @@ export class VideoStore {
     if (verdict === 'same') return verdict
     const floor = Math.max(entry.facts.progressFloor, merged.progress)
     const samples =
-      merged.status === 'in_progress' ? addSample(entry.facts.samples, at, merged.progress) : entry.facts.samples
+      merged.status === 'in_progress'
+        ? addSample(entry.facts.samples, at, merged.progress)
+        : entry.facts.samples
     this.changes.push({ id: video.id, previous, video: merged, deleted: false })
     this.update(entry, { video: merged, updatedAt: at, progressFloor: floor, samples })
     return verdict
@@ -239,7 +240,15 @@ export class VideoStore {
         progressFloor: 0,
         samples: NO_SAMPLES,
       }
-      entry = { facts, state: deriveJobState(facts), dataSeq: -1, fetchedAt: undefined, listeners: new Set(), lists: new Set(), idleSince: undefined }
+      entry = {
+        facts,
+        state: deriveJobState(facts),
+        dataSeq: -1,
+        fetchedAt: undefined,
+        listeners: new Set(),
+        lists: new Set(),
+        idleSince: undefined,
+      }
       this.entries.set(id, entry)
       if (!observed) this.markIdleIfUnobserved(entry)
     }

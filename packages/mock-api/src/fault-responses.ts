@@ -1,0 +1,73 @@
+import { errorResponse, jsonResponse, MockApiError } from './envelope'
+import type { MockFault } from './faults'
+import type { MockEndpoint } from './routes'
+
+/**
+ * How the mock signals a dropped connection: the same `TypeError('fetch failed')` a real `fetch` throws,
+ * as its own class so the node server knows to destroy the socket instead of answering.
+ *
+ * @example
+ * if (error instanceof ConnectionDroppedError) socket.destroy()
+ */
+export class ConnectionDroppedError extends TypeError {
+  constructor() {
+    super('fetch failed', {
+      cause: new Error('The mock API dropped the connection (injected "drop" fault).'),
+    })
+  }
+}
+
+/** Every fault that replaces the answer (latency only delays it). */
+export type ReplacingFault = Exclude<MockFault, { type: 'latency' }>
+
+/**
+ * The answer that replaces the normal one for `fault`; throws {@link ConnectionDroppedError} for `drop`.
+ *
+ * @example
+ * faultResponse({ type: 'rate-limit', retryAfterMs: 1_500 }, 'retrieve') // 429, retry-after: 2, retry-after-ms: 1500
+ */
+export function faultResponse(fault: ReplacingFault, endpoint: MockEndpoint | 'unknown'): Response {
+  switch (fault.type) {
+    case 'error':
+      return errorResponse(
+        new MockApiError(fault.status, {
+          message:
+            fault.message ?? `The mock API injected a ${fault.status} error (fault rule). Retry the request.`,
+          code: fault.code ?? null,
+        }),
+      )
+    case 'rate-limit':
+      return rateLimitResponse(fault)
+    case 'drop':
+      throw new ConnectionDroppedError()
+    case 'malformed':
+      return new Response('{"object": "video", "id": "video_trunc', {
+        headers: { 'content-type': 'application/json' },
+      })
+    case 'schema':
+      return jsonResponse(endpoint === 'list' ? brokenList() : brokenVideo())
+  }
+}
+
+function rateLimitResponse(fault: Extract<MockFault, { type: 'rate-limit' }>): Response {
+  const header = fault.header ?? 'both'
+  const headers: Record<string, string> = {}
+  if (header !== 'retry-after-ms') headers['retry-after'] = String(Math.ceil(fault.retryAfterMs / 1000))
+  if (header !== 'retry-after') headers['retry-after-ms'] = String(fault.retryAfterMs)
+  return errorResponse(
+    new MockApiError(429, {
+      message: `Rate limit reached (injected by the mock API). Retry after ${fault.retryAfterMs} ms.`,
+      code: 'rate_limit_exceeded',
+      headers,
+    }),
+  )
+}
+
+/** A video with an unknown status, an impossible progress, a non-integer time and no id. */
+function brokenVideo(): Record<string, unknown> {
+  return { object: 'video', status: 'rendering', progress: 250, created_at: 'yesterday', model: 'sora-2' }
+}
+
+function brokenList(): Record<string, unknown> {
+  return { object: 'list', data: [brokenVideo()], first_id: null, last_id: null, has_more: 'maybe' }
+}

@@ -1,0 +1,114 @@
+import type { Random } from './random'
+import type { MockEndpoint } from './routes'
+import { assertIntegerIn, assertNonNegative, assertProbability } from './validation'
+
+/** A failure the mock can inject instead of (or before) its normal answer. */
+export type MockFault =
+  /** An error status with the JSON error envelope. */
+  | { type: 'error'; status: number; code?: string; message?: string }
+  /** A 429 with `retry-after` (whole seconds, rounded up) and/or `retry-after-ms`; default `'both'`. */
+  | { type: 'rate-limit'; retryAfterMs: number; header?: 'retry-after' | 'retry-after-ms' | 'both' }
+  /** The connection drops: `fetch`/`handle` reject with `TypeError('fetch failed')`; the server destroys the socket. */
+  | { type: 'drop' }
+  /** A 200 `application/json` answer whose body is not JSON. */
+  | { type: 'malformed' }
+  /** A 200 JSON answer that breaks the video / list shape. */
+  | { type: 'schema' }
+  /** An extra delay, then the normal answer. */
+  | { type: 'latency'; ms: number }
+
+/** When to inject a fault: every given filter must match; `times` limits uses, `probability` draws from the seed. */
+export interface MockFaultRule {
+  fault: MockFault
+  method?: string
+  endpoint?: MockEndpoint
+  id?: string
+  times?: number
+  probability?: number
+}
+
+/** The fault rules of a mock API. */
+export interface MockFaults {
+  /** Adds a rule (checked after earlier ones); returns a function that removes it. */
+  add(rule: MockFaultRule): () => void
+  /** Injects `fault` into the next matching request only. */
+  next(fault: MockFault, match?: Omit<MockFaultRule, 'fault' | 'times'>): () => void
+  /** Removes every rule. */
+  clear(): void
+  /** The rules in force, with the `times` they have left. */
+  readonly rules: readonly MockFaultRule[]
+}
+
+/** What a fault rule is matched against. */
+export interface FaultTarget {
+  method: string
+  endpoint: MockEndpoint | 'unknown'
+  id?: string
+}
+
+/** {@link MockFaults} plus the choice of the fault for a request. */
+export interface FaultInjector extends MockFaults {
+  /** The fault to apply to this request, consuming one of its rule's `times`; `undefined` for none. */
+  pick(target: FaultTarget): MockFault | undefined
+}
+
+/**
+ * Fault rules, tried in the order they were added; the first that matches (and wins its seeded
+ * probability draw) applies.
+ *
+ * @example
+ * const faults = createFaults(createRandom(1))
+ * faults.add({ fault: { type: 'error', status: 500 }, endpoint: 'retrieve', times: 2 })
+ */
+export function createFaults(random: Random): FaultInjector {
+  let rules: MockFaultRule[] = []
+  const remover = (rule: MockFaultRule) => (): void => {
+    rules = rules.filter((candidate) => candidate !== rule)
+  }
+  const faults: FaultInjector = {
+    add(rule) {
+      assertRule(rule)
+      const stored = { ...rule }
+      rules.push(stored)
+      return remover(stored)
+    },
+    next: (fault, match = {}) => faults.add({ ...match, fault, times: 1 }),
+    clear() {
+      rules = []
+    },
+    get rules() {
+      return rules.map((rule) => ({ ...rule }))
+    },
+    pick(target) {
+      const rule = rules.find((candidate) => matches(candidate, target) && wins(candidate, random))
+      if (!rule) return undefined
+      if (rule.times !== undefined) {
+        rule.times -= 1
+        if (rule.times === 0) remover(rule)()
+      }
+      return rule.fault
+    },
+  }
+  return faults
+}
+
+function matches(rule: MockFaultRule, target: FaultTarget): boolean {
+  return (
+    (rule.method === undefined || rule.method.toUpperCase() === target.method) &&
+    (rule.endpoint === undefined || rule.endpoint === target.endpoint) &&
+    (rule.id === undefined || rule.id === target.id)
+  )
+}
+
+function wins(rule: MockFaultRule, random: Random): boolean {
+  return rule.probability === undefined || random() < rule.probability
+}
+
+function assertRule(rule: MockFaultRule): void {
+  if (rule.times !== undefined) assertIntegerIn(rule.times, 1, Number.MAX_SAFE_INTEGER, 'fault rule times')
+  if (rule.probability !== undefined) assertProbability(rule.probability, 'fault rule probability')
+  const { fault } = rule
+  if (fault.type === 'error') assertIntegerIn(fault.status, 400, 599, 'error fault status')
+  if (fault.type === 'rate-limit') assertNonNegative(fault.retryAfterMs, 'rate-limit fault retryAfterMs')
+  if (fault.type === 'latency') assertNonNegative(fault.ms, 'latency fault ms')
+}

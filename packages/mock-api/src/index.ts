@@ -1,0 +1,18 @@
+export { createMockVideoApi, type MockVideoApi } from './mock-api'
+export type { MockVideoApiOptions } from './mock-options'
+export { createManualClock, type ManualClock, type MockClock } from './clock'
+export type {
+  MockJobCreateParams,
+  MockJobOutcome,
+  MockJobs,
+  MockRenderJob,
+  MockRenderMsFunction,
+} from './job-store'
+export type { MockVideo, MockVideoError, MockVideoStatus } from './job-lifecycle'
+export type { MockFault, MockFaultRule, MockFaults } from './faults'
+export type { MockRequestFilter, MockRequestLogEntry } from './request-log'
+export type { MockEndpoint } from './routes'
+export type { MockServer } from './node-server'
+export type { MockDeletedVideo, MockVideoList } from './handlers'
+export type { MockErrorEnvelope } from './envelope'
+export type { MockContentVariant } from './assets'

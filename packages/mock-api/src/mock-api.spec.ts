@@ -1,0 +1,303 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createManualClock } from './clock'
+import type { MockVideo } from './job-lifecycle'
+import { createMockVideoApi } from './mock-api'
+import { BASE_URL, createVideo, expectError, jsonInit } from './test-support'
+
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+describe('routing', () => {
+  it('serves any prefix before /videos, and relative URLs', async () => {
+    const api = createMockVideoApi({ clock: 'manual' })
+    const { id } = await createVideo(api)
+    for (const url of [
+      `http://localhost:4010/v1/videos/${id}`,
+      `https://proxy.example/api/openai/v1/videos/${id}`,
+      `/videos/${id}`,
+      new URL(`${BASE_URL}/videos/${id}`),
+    ]) {
+      expect(((await (await api.fetch(url)).json()) as MockVideo).id).toBe(id)
+    }
+    expect((await api.handle(new Request(`${BASE_URL}/videos/${id}`))).status).toBe(200)
+  })
+
+  it('answers 404 for unknown routes and 405 with Allow for wrong methods', async () => {
+    const api = createMockVideoApi()
+    const missing = await expectError(await api.fetch(`${BASE_URL}/models`), 404, { code: 'not_found' })
+    expect(missing.message).toContain('GET /v1/models')
+    const wrong = await api.fetch(`${BASE_URL}/videos`, { method: 'PUT' })
+    expect(wrong.headers.get('allow')).toBe('GET, POST')
+    await expectError(wrong, 405, { code: 'method_not_allowed' })
+    await expectError(await api.fetch(`${BASE_URL}/videos/v/content`, { method: 'DELETE' }), 405, {
+      code: 'method_not_allowed',
+    })
+    expect(api.log.map((entry) => entry.endpoint)).toEqual(['unknown', 'unknown', 'unknown'])
+  })
+
+  it('tags every answer with x-request-id req_<seq>', async () => {
+    const api = createMockVideoApi()
+    const answers = [
+      await api.fetch(`${BASE_URL}/videos`),
+      await api.fetch(`${BASE_URL}/videos/nope`),
+      await api.fetch(`${BASE_URL}/nowhere`),
+    ]
+    expect(answers.map((response) => response.headers.get('x-request-id'))).toEqual([
+      'req_1',
+      'req_2',
+      'req_3',
+    ])
+  })
+})
+
+describe('apiKey', () => {
+  it('answers 401 invalid_api_key without the right bearer token', async () => {
+    const api = createMockVideoApi({ apiKey: 'sk-test' })
+    const missing = await expectError(await api.fetch(`${BASE_URL}/videos`), 401, {
+      type: 'invalid_request_error',
+      code: 'invalid_api_key',
+    })
+    expect(missing.message).toMatch(/Authorization: Bearer/)
+    const wrong = await api.fetch(`${BASE_URL}/videos`, { headers: { authorization: 'Bearer sk-other' } })
+    await expectError(wrong, 401, { code: 'invalid_api_key' })
+    const right = await api.fetch(`${BASE_URL}/videos`, { headers: { authorization: 'Bearer sk-test' } })
+    expect(right.status).toBe(200)
+  })
+
+  it('is checked before faults, which then do not fire', async () => {
+    const api = createMockVideoApi({ apiKey: 'k' })
+    api.faults.next({ type: 'error', status: 500 })
+    expect((await api.fetch(`${BASE_URL}/videos`)).status).toBe(401)
+    expect(api.faults.rules).toHaveLength(1)
+    expect(api.log[0]?.fault).toBeUndefined()
+  })
+})
+
+describe('faults', () => {
+  it('error: answers the status with the envelope, then normal answers', async () => {
+    const api = createMockVideoApi()
+    api.faults.add({ fault: { type: 'error', status: 503, code: 'overloaded' }, endpoint: 'list', times: 1 })
+    await expectError(await api.fetch(`${BASE_URL}/videos`), 503, {
+      type: 'server_error',
+      code: 'overloaded',
+    })
+    expect((await api.fetch(`${BASE_URL}/videos`)).status).toBe(200)
+    expect(api.log.map((entry) => [entry.status, entry.fault])).toEqual([
+      [503, 'error'],
+      [200, undefined],
+    ])
+  })
+
+  it('error: defaults to a null code and an actionable message', async () => {
+    const api = createMockVideoApi()
+    api.faults.next({ type: 'error', status: 500 })
+    const error = await expectError(await api.fetch(`${BASE_URL}/videos`), 500, {
+      code: null,
+      type: 'server_error',
+    })
+    expect(error.message).toMatch(/Retry/)
+  })
+
+  it('rate-limit: 429 with retry-after (ceil seconds) and retry-after-ms', async () => {
+    const api = createMockVideoApi()
+    api.faults.next({ type: 'rate-limit', retryAfterMs: 2_500 })
+    const response = await api.fetch(`${BASE_URL}/videos`)
+    expect(response.headers.get('retry-after')).toBe('3')
+    expect(response.headers.get('retry-after-ms')).toBe('2500')
+    expect(response.headers.get('x-request-id')).toBe('req_1')
+    await expectError(response, 429, { code: 'rate_limit_exceeded' })
+  })
+
+  it('drop: fetch rejects with TypeError("fetch failed") and the log says dropped', async () => {
+    const api = createMockVideoApi({ clock: 'manual' })
+    api.faults.next({ type: 'drop' }, { endpoint: 'create' })
+    const attempt = api.fetch(`${BASE_URL}/videos`, jsonInit({ prompt: 'p' }))
+    await expect(attempt).rejects.toThrow(TypeError)
+    await expect(attempt).rejects.toThrow('fetch failed')
+    expect(api.log[0]).toMatchObject({ status: 'dropped', fault: 'drop' })
+    expect(api.jobs.size).toBe(0)
+  })
+
+  it('malformed: 200 application/json whose body is not JSON', async () => {
+    const api = createMockVideoApi()
+    api.faults.next({ type: 'malformed' })
+    const response = await api.fetch(`${BASE_URL}/videos`)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('application/json')
+    await expect(response.json()).rejects.toThrow(SyntaxError)
+  })
+
+  it('schema: valid JSON that breaks the video shape', async () => {
+    const api = createMockVideoApi({ clock: 'manual' })
+    const { id } = await createVideo(api)
+    api.faults.next({ type: 'schema' }, { endpoint: 'retrieve', id })
+    const body = await (await api.fetch(`${BASE_URL}/videos/${id}`)).json()
+    expect(body).toMatchObject({ status: 'rendering', progress: 250 })
+    expect(body).not.toHaveProperty('id')
+  })
+
+  it('latency: delays by ms, then answers normally', async () => {
+    vi.useFakeTimers()
+    const api = createMockVideoApi()
+    api.faults.next({ type: 'latency', ms: 500 })
+    let status: number | undefined
+    void api.fetch(`${BASE_URL}/videos`).then((response) => (status = response.status))
+    await vi.advanceTimersByTimeAsync(499)
+    expect(status).toBeUndefined()
+    await vi.advanceTimersByTimeAsync(1)
+    expect(status).toBe(200)
+    expect(api.log[0]).toMatchObject({ status: 200, fault: 'latency' })
+  })
+
+  it('probability: the same seed fails the same requests', async () => {
+    const pattern = async (seed: number) => {
+      const api = createMockVideoApi({ seed })
+      api.faults.add({ fault: { type: 'error', status: 500 }, probability: 0.5 })
+      const statuses = []
+      for (let i = 0; i < 20; i++) statuses.push((await api.fetch(`${BASE_URL}/videos`)).status)
+      return statuses
+    }
+    const first = await pattern(11)
+    expect(await pattern(11)).toEqual(first)
+    expect(await pattern(12)).not.toEqual(first)
+    expect(new Set(first)).toEqual(new Set([200, 500]))
+  })
+
+  it('times: a rule fires that many times for its endpoint only', async () => {
+    const api = createMockVideoApi()
+    api.faults.add({ fault: { type: 'error', status: 500 }, endpoint: 'list', method: 'GET', times: 2 })
+    const statuses = []
+    for (let i = 0; i < 3; i++) statuses.push((await api.fetch(`${BASE_URL}/videos`)).status)
+    expect((await api.fetch(`${BASE_URL}/videos/x`)).status).toBe(404)
+    expect(statuses).toEqual([500, 500, 200])
+  })
+})
+
+describe('latency', () => {
+  it('delays each answer through globalThis.setTimeout, so fake timers control it', async () => {
+    vi.useFakeTimers()
+    const api = createMockVideoApi({ latencyMs: 150 })
+    let answered = false
+    void api.fetch(`${BASE_URL}/videos`).then(() => (answered = true))
+    await vi.advanceTimersByTimeAsync(149)
+    expect(answered).toBe(false)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(answered).toBe(true)
+  })
+
+  it('rejects with an AbortError when the signal aborts during the delay, handling nothing', async () => {
+    vi.useFakeTimers()
+    const api = createMockVideoApi({ latencyMs: 1_000 })
+    const controller = new AbortController()
+    const attempt = api.fetch(`${BASE_URL}/videos`, {
+      ...jsonInit({ prompt: 'p' }),
+      signal: controller.signal,
+    })
+    await vi.advanceTimersByTimeAsync(500)
+    controller.abort()
+    await expect(attempt).rejects.toMatchObject({ name: 'AbortError' })
+    await expect(attempt).rejects.toBeInstanceOf(DOMException)
+    expect(api.log[0]).toMatchObject({ endpoint: 'create', status: 'aborted' })
+    expect(api.jobs.size).toBe(0)
+  })
+
+  it('rejects at once for an already aborted signal', async () => {
+    const api = createMockVideoApi()
+    await expect(api.fetch(`${BASE_URL}/videos`, { signal: AbortSignal.abort() })).rejects.toMatchObject({
+      name: 'AbortError',
+    })
+  })
+})
+
+describe('request log', () => {
+  it('records method, endpoint, path, id, query, receivedAt and status, and counts by filter', async () => {
+    const clock = createManualClock(Date.UTC(2026, 1, 1))
+    const api = createMockVideoApi({ clock })
+    const { id } = await createVideo(api)
+    clock.advance(1_000)
+    await api.fetch(`${BASE_URL}/videos/${id}`)
+    await api.fetch(`${BASE_URL}/videos?limit=5&order=asc`)
+    expect(api.log).toEqual([
+      {
+        seq: 1,
+        method: 'POST',
+        endpoint: 'create',
+        path: '/v1/videos',
+        query: {},
+        receivedAt: Date.UTC(2026, 1, 1),
+        status: 200,
+      },
+      {
+        seq: 2,
+        method: 'GET',
+        endpoint: 'retrieve',
+        path: `/v1/videos/${id}`,
+        id,
+        query: {},
+        receivedAt: Date.UTC(2026, 1, 1) + 1_000,
+        status: 200,
+      },
+      {
+        seq: 3,
+        method: 'GET',
+        endpoint: 'list',
+        path: '/v1/videos',
+        query: { limit: '5', order: 'asc' },
+        receivedAt: Date.UTC(2026, 1, 1) + 1_000,
+        status: 200,
+      },
+    ])
+    expect(api.count()).toBe(3)
+    expect(api.count({ endpoint: 'retrieve', id })).toBe(1)
+    expect(api.count({ method: 'get' })).toBe(2)
+    api.resetLog()
+    expect(api.count()).toBe(0)
+    expect(api.log).toHaveLength(0)
+  })
+})
+
+describe('clock', () => {
+  it('advance() moves a manual clock and explains the fix otherwise', () => {
+    const manual = createMockVideoApi({ clock: 'manual' })
+    const before = manual.now()
+    manual.advance(5_000)
+    expect(manual.now()).toBe(before + 5_000)
+    expect(() => createMockVideoApi().advance(1)).toThrow(/clock: 'manual'/)
+  })
+
+  it('follows Date.now by default, so fake timers move jobs along', async () => {
+    vi.useFakeTimers({ now: Date.UTC(2026, 0, 1) })
+    const api = createMockVideoApi({ queueMs: 1_000, renderMs: 1_000 })
+    const { id } = await createVideo(api)
+    vi.advanceTimersByTime(2_000)
+    expect(api.jobs.get(id)?.status).toBe('completed')
+    expect(api.now()).toBe(Date.UTC(2026, 0, 1) + 2_000)
+  })
+})
+
+describe('jobs', () => {
+  it('seeds and steers jobs that HTTP then sees', async () => {
+    const api = createMockVideoApi({ clock: 'manual' })
+    const seeded = api.jobs.create({ prompt: 'seeded', outcome: { failAtProgress: 30 } })
+    const listed = await (await api.fetch(`${BASE_URL}/videos`)).json()
+    expect(listed.data.map((video: MockVideo) => video.id)).toEqual([seeded.id])
+    api.jobs.complete(seeded.id)
+    expect((await api.fetch(`${BASE_URL}/videos/${seeded.id}/content`)).status).toBe(200)
+    expect(api.jobs.remove(seeded.id)).toBe(true)
+    expect((await api.fetch(`${BASE_URL}/videos/${seeded.id}`)).status).toBe(404)
+  })
+
+  it('answers 500 with the reason when a renderMs function throws', async () => {
+    const api = createMockVideoApi({
+      renderMs: () => {
+        throw new Error('no render time')
+      },
+    })
+    const error = await expectError(await api.fetch(`${BASE_URL}/videos`, jsonInit({ prompt: 'p' })), 500, {
+      code: 'server_error',
+      type: 'server_error',
+    })
+    expect(error.message).toContain('no render time')
+  })
+})

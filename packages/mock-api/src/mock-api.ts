@@ -1,0 +1,179 @@
+import { abortableDelay } from './abortable-delay'
+import { isManualClock } from './clock'
+import { errorResponse, MockApiError } from './envelope'
+import { ConnectionDroppedError, faultResponse } from './fault-responses'
+import { createFaults, type MockFaults } from './faults'
+import { endpointHandlers } from './handlers'
+import { createJobStore, type JobStore, type MockJobs } from './job-store'
+import { resolveMockOptions, type MockVideoApiOptions, type ResolvedMockOptions } from './mock-options'
+import { listenNodeServer, type MockServer } from './node-server'
+import { createRandom, deriveSeed } from './random'
+import { createRequestLog, type MockRequestFilter, type MockRequestLogEntry } from './request-log'
+import { resolveRoute, ROUTES_HELP, type MockRoute } from './routes'
+
+/** An in-process OpenAI-compatible Videos API with a controllable clock and fault injection. */
+export interface MockVideoApi {
+  /** A drop-in for `globalThis.fetch`; any origin works (`'http://mock.local/v1/videos'`), a bare path resolves against `http://mock.local`. */
+  fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>
+  /** Answers one web-standard request. */
+  handle(request: Request): Promise<Response>
+  /** Serves the API over node:http with CORS (default port 0 = a free one, host 127.0.0.1); `url` includes `/v1`. */
+  listen(port?: number, host?: string): Promise<MockServer>
+  /** Moves a manual clock forward; throws if the clock is not manual. */
+  advance(ms: number): void
+  /** The mock's current time, in ms. */
+  now(): number
+  readonly jobs: MockJobs
+  readonly faults: MockFaults
+  /** Every request received, oldest first (cleared by `resetLog()`). */
+  readonly log: readonly MockRequestLogEntry[]
+  /** How many logged requests match the filter. */
+  count(filter?: MockRequestFilter): number
+  resetLog(): void
+}
+
+/** Relative URLs given to `fetch` resolve against this origin, as a page on it would. */
+const DEFAULT_ORIGIN = 'http://mock.local'
+
+/**
+ * Creates a mock Videos API: the six endpoints with the spec's shapes, statuses and error envelope, jobs
+ * that move `queued → in_progress → completed | failed` with the clock, and injectable faults.
+ *
+ * @example
+ * const api = createMockVideoApi({ clock: 'manual', renderMs: 10_000 })
+ * const transport = createFetchTransport({ baseURL: 'http://mock.local/v1', fetch: api.fetch })
+ * api.advance(12_000) // every job created so far is now completed
+ */
+export function createMockVideoApi(options: MockVideoApiOptions = {}): MockVideoApi {
+  const config = resolveMockOptions(options)
+  const { clock } = config
+  const jobs = createJobStore(config)
+  const faults = createFaults(createRandom(deriveSeed(config.seed, 'faults')))
+  const log = createRequestLog()
+
+  async function answer(
+    request: Request,
+    url: URL,
+    route: MockRoute,
+    entry: MockRequestLogEntry,
+  ): Promise<Response> {
+    await abortableDelay(config.nextLatencyMs(), request.signal)
+    const denied = checkApiKey(request, config.apiKey)
+    if (denied) return errorResponse(denied)
+    const fault = faults.pick(entry)
+    if (fault) {
+      entry.fault = fault.type
+      if (fault.type !== 'latency') return faultResponse(fault, entry.endpoint)
+      await abortableDelay(fault.ms, request.signal)
+    }
+    return respond({ request, url, route, config, jobs })
+  }
+
+  async function handle(request: Request): Promise<Response> {
+    const url = new URL(request.url)
+    const route = resolveRoute(request.method, url.pathname)
+    const entry = log.record({
+      method: request.method.toUpperCase(),
+      endpoint: route.kind === 'endpoint' ? route.endpoint : 'unknown',
+      path: url.pathname,
+      ...('id' in route && route.id !== undefined ? { id: route.id } : {}),
+      query: Object.fromEntries(url.searchParams),
+      receivedAt: clock.now(),
+    })
+    try {
+      const response = await answer(request, url, route, entry)
+      response.headers.set('x-request-id', `req_${entry.seq}`)
+      entry.status = response.status
+      return response
+    } catch (error) {
+      entry.status = error instanceof ConnectionDroppedError ? 'dropped' : 'aborted'
+      throw error
+    }
+  }
+
+  return {
+    fetch: async (input, init) =>
+      handle(new Request(typeof input === 'string' ? new URL(input, DEFAULT_ORIGIN) : input, init)),
+    handle,
+    listen: (port, host) => listenNodeServer(handle, port, host),
+    advance(ms) {
+      if (!isManualClock(clock)) {
+        throw new Error(
+          "api.advance(ms) needs a manual clock: create the mock with createMockVideoApi({ clock: 'manual' }) or pass clock: createManualClock(). With the default clock, move time with vi.advanceTimersByTime() or vi.setSystemTime().",
+        )
+      }
+      clock.advance(ms)
+    },
+    now: () => clock.now(),
+    jobs,
+    faults,
+    get log() {
+      return log.entries
+    },
+    count: (filter) => log.count(filter),
+    resetLog: () => log.reset(),
+  }
+}
+
+interface Exchange {
+  request: Request
+  url: URL
+  route: MockRoute
+  config: ResolvedMockOptions
+  jobs: JobStore
+}
+
+async function respond({ request, url, route, config, jobs }: Exchange): Promise<Response> {
+  try {
+    if (route.kind === 'not-found') throw routeNotFound(request.method, url.pathname)
+    if (route.kind === 'method-not-allowed') throw methodNotAllowed(request.method, url.pathname, route.allow)
+    const { maxBodyBytes, pollAfterMs } = config
+    return await endpointHandlers[route.endpoint]({
+      request,
+      url,
+      id: route.id ?? '',
+      jobs,
+      maxBodyBytes,
+      pollAfterMs,
+    })
+  } catch (error) {
+    return errorResponse(error instanceof MockApiError ? error : internalError(error))
+  }
+}
+
+function checkApiKey(request: Request, apiKey: string | undefined): MockApiError | undefined {
+  if (apiKey === undefined) return undefined
+  const header = request.headers.get('authorization')
+  if (header === `Bearer ${apiKey}`) return undefined
+  const where = 'Use the key the mock API was started with (its apiKey option or --api-key).'
+  return new MockApiError(401, {
+    message: header
+      ? `Incorrect API key provided. ${where}`
+      : `You didn't provide an API key. Send an 'Authorization: Bearer <key>' header. ${where}`,
+    type: 'invalid_request_error',
+    code: 'invalid_api_key',
+  })
+}
+
+function routeNotFound(method: string, path: string): MockApiError {
+  return new MockApiError(404, {
+    message: `Unknown route ${method} ${path}. The mock Videos API serves ${ROUTES_HELP} (after any prefix such as /v1).`,
+    code: 'not_found',
+  })
+}
+
+function methodNotAllowed(method: string, path: string, allow: readonly string[]): MockApiError {
+  return new MockApiError(405, {
+    message: `Method ${method} is not allowed on ${path}; use ${allow.join(' or ')}.`,
+    code: 'method_not_allowed',
+    headers: { allow: allow.join(', ') },
+  })
+}
+
+function internalError(error: unknown): MockApiError {
+  const reason = error instanceof Error ? error.message : String(error)
+  return new MockApiError(500, {
+    message: `The mock API failed while answering: ${reason}`,
+    code: 'server_error',
+  })
+}

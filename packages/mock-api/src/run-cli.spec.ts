@@ -1,0 +1,46 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { MockServer } from './node-server'
+import { runCli, type CliOutput } from './run-cli'
+
+function capture(): CliOutput & { lines: string[]; errors: string[] } {
+  const lines: string[] = []
+  const errors: string[] = []
+  return { lines, errors, out: (line) => lines.push(line), err: (line) => errors.push(line) }
+}
+
+const servers: MockServer[] = []
+
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()))
+})
+
+describe('runCli', () => {
+  it('prints the usage for --help', async () => {
+    const output = capture()
+    expect(await runCli(['--help'], output)).toEqual({ exitCode: 0 })
+    expect(output.lines.join('\n')).toMatch(/Usage: vidjob-mock-api[\s\S]*--fault-schema/)
+  })
+
+  it('starts a server with the options and faults, and prints its URL', async () => {
+    const output = capture()
+    const run = await runCli(['--port', '0', '--api-key', 'k', '--fault-500', '1'], output)
+    if (!('server' in run)) throw new Error('expected a server')
+    servers.push(run.server)
+    expect(output.lines[0]).toBe(`vidjob mock Videos API listening on ${run.server.url}`)
+    expect((await fetch(`${run.server.url}/videos`)).status).toBe(401)
+    const faulted = await fetch(`${run.server.url}/videos`, { headers: { authorization: 'Bearer k' } })
+    expect(faulted.status).toBe(500)
+  })
+
+  it('exits with 2 and says why for bad arguments or a taken port', async () => {
+    const output = capture()
+    expect(await runCli(['--fail-rate', '3'], output)).toEqual({ exitCode: 2 })
+    expect(output.errors[0]).toMatch(/--fail-rate must be a probability/)
+    const first = await runCli(['--port', '0'], capture())
+    if (!('server' in first)) throw new Error('expected a server')
+    servers.push(first.server)
+    const taken = capture()
+    expect(await runCli(['--port', new URL(first.server.url).port], taken)).toEqual({ exitCode: 2 })
+    expect(taken.errors[0]).toMatch(/EADDRINUSE/)
+  })
+})

@@ -1,0 +1,52 @@
+import { CLI_USAGE, CliArgsError, parseCliArgs } from './cli-args'
+import { createMockVideoApi } from './mock-api'
+import type { MockServer } from './node-server'
+
+/** Where the CLI writes. */
+export interface CliOutput {
+  out(line: string): void
+  err(line: string): void
+}
+
+/** How a CLI run ended: serving (with the server to close), or done with an exit code. */
+export type CliRun = { server: MockServer } | { exitCode: number }
+
+const consoleOutput: CliOutput = {
+  out: (line) => console.log(line),
+  err: (line) => console.error(line),
+}
+
+/**
+ * Runs `vidjob-mock-api`: prints help, or starts the server with the requested options and faults and
+ * prints its URL. Bad arguments print why and exit with 2, as CLIs conventionally do for usage errors.
+ *
+ * @example
+ * const run = await runCli(['--port', '0'])
+ * if ('server' in run) await run.server.close()
+ */
+export async function runCli(argv: readonly string[], output: CliOutput = consoleOutput): Promise<CliRun> {
+  try {
+    const command = parseCliArgs(argv)
+    if (command.kind === 'help') {
+      output.out(CLI_USAGE)
+      return { exitCode: 0 }
+    }
+    const api = createMockVideoApi(command.api)
+    for (const rule of command.faults) api.faults.add(rule)
+    const server = await api.listen(command.port, command.host)
+    output.out(`vidjob mock Videos API listening on ${server.url}`)
+    output.out(
+      `Use it as baseURL (e.g. createFetchTransport({ baseURL: '${server.url}' })). Ctrl+C stops it.`,
+    )
+    return { server }
+  } catch (error) {
+    if (!(error instanceof CliArgsError || error instanceof RangeError || isListenError(error))) throw error
+    output.err(`vidjob-mock-api: ${error.message}`)
+    output.err('Run vidjob-mock-api --help for the options.')
+    return { exitCode: 2 }
+  }
+}
+
+function isListenError(error: unknown): error is Error & { code: string } {
+  return error instanceof Error && typeof (error as { code?: unknown }).code === 'string'
+}
