@@ -52,7 +52,14 @@ export {
   type VideoStatus,
 } from './schema'
 export { createFetchTransport, type FetchTransportOptions } from './transport/fetch-transport'
-export { fromOpenAI, type OpenAILike } from './transport/from-openai'
+export {
+  fromOpenAI,
+  type OpenAILike,
+  type OpenAIListQueryLike,
+  type OpenAIPromiseLike,
+  type OpenAIRequestOptionsLike,
+  type OpenAIVideosLike,
+} from './transport/from-openai'
 export type { ListRequestQuery, RequestOptions, TransportResult, VideoTransport } from './transport/types'
 export type {
   PollInterval,
