@@ -374,7 +374,7 @@ class VideoClientImpl implements VideoClient {
 
   private ensureSweep(): void {
     if (this.cancelSweep || this.disposed) return
-    this.cancelSweep = this.scheduler.schedule(() => this.sweep(), this.gcTime)
+    this.cancelSweep = this.scheduler.schedule(() => this.sweep(), this.gcTime, { background: true })
   }
 
   private sweep(): void {
@@ -389,7 +389,8 @@ class VideoClientImpl implements VideoClient {
     }
     const nextEntry = this.store.collectGarbage(this.gcTime)
     if (nextEntry !== undefined) next = Math.min(next ?? nextEntry, nextEntry)
-    if (next !== undefined) this.cancelSweep = this.scheduler.schedule(() => this.sweep(), next - now)
+    if (next !== undefined)
+      this.cancelSweep = this.scheduler.schedule(() => this.sweep(), next - now, { background: true })
   }
 }
 

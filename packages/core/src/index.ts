@@ -15,6 +15,7 @@ export {
   type ValidationIssue,
   type VideoApiErrorInit,
 } from './errors'
+export { IDLE_JOB_STATE } from './job-state'
 export { createScheduler, type Scheduler } from './scheduler'
 export {
   ApiErrorBodySchema,

@@ -18,6 +18,26 @@ export interface JobFacts {
 }
 
 /**
+ * The state of no job at all, for a binding given a nullish id: stable, so it never re-renders.
+ *
+ * @example const state = id == null ? IDLE_JOB_STATE : client.getJob(id)
+ */
+export const IDLE_JOB_STATE: VideoJobState = Object.freeze({
+  id: '',
+  video: undefined,
+  status: undefined,
+  progress: 0,
+  isLoading: false,
+  isPolling: false,
+  isTerminal: false,
+  isDeleted: false,
+  error: undefined,
+  failure: undefined,
+  eta: undefined,
+  updatedAt: undefined,
+})
+
+/**
  * Derives the public state of a job. Pure: the same facts always give an equal state.
  *
  * @example const state = deriveJobState(facts)

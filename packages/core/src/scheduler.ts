@@ -6,8 +6,11 @@
 export interface Scheduler {
   /** Current time in ms since the epoch. */
   now(): number
-  /** Runs `callback` after `ms`; returns a cancel function. */
-  schedule(callback: () => void, ms: number): () => void
+  /**
+   * Runs `callback` after `ms`; returns a cancel function. A `background` timer (the garbage-collection
+   * sweep) does not keep a Node process alive on its own.
+   */
+  schedule(callback: () => void, ms: number, options?: { background?: boolean }): () => void
   /** How many timers are pending. */
   readonly pending: number
   /** Cancels every pending timer. */
@@ -26,7 +29,7 @@ export function createScheduler(): Scheduler {
   const timers = new Set<ReturnType<typeof setTimeout>>()
   return {
     now: () => Date.now(),
-    schedule(callback, ms) {
+    schedule(callback, ms, options) {
       const handle = globalThis.setTimeout(
         () => {
           timers.delete(handle)
@@ -34,6 +37,7 @@ export function createScheduler(): Scheduler {
         },
         Math.max(0, ms),
       )
+      if (options?.background === true && typeof handle === 'object' && 'unref' in handle) handle.unref()
       timers.add(handle)
       return () => {
         if (timers.delete(handle)) globalThis.clearTimeout(handle)
