@@ -240,7 +240,8 @@ export class Poller {
     if (!candidates.some((t) => t.dueAt <= now)) return
     // Jobs due within the next minimum interval ride along: one request now beats several soon.
     const due = candidates.filter((t) => t.dueAt <= now + minInterval)
-    const viaPage = due.filter((t) => this.inNewestPage(t.id))
+    const threshold = due.length >= 2 ? this.deps.newestCreatedAt(this.deps.pageSize) : undefined
+    const viaPage = due.length >= 2 ? due.filter((t) => this.inNewestPage(t.id, threshold)) : []
     const single = viaPage.length >= 2 ? due.filter((t) => !viaPage.includes(t)) : due
     if (viaPage.length >= 2 && this.inflightCount < this.deps.maxConcurrent) this.startPage(viaPage)
     for (const track of single.filter((t) => t.dueAt <= now)) {
@@ -249,10 +250,10 @@ export class Poller {
     }
   }
 
-  private inNewestPage(id: string): boolean {
+  /** `threshold`: `created_at` of the last video the newest page can hold (undefined: it holds them all). */
+  private inNewestPage(id: string, threshold: number | undefined): boolean {
     const createdAt = this.deps.createdAt(id)
     if (createdAt === undefined) return false
-    const threshold = this.deps.newestCreatedAt(this.deps.pageSize)
     // A tie at the boundary may or may not be on the page: try it, a miss is retrieved right after.
     return threshold === undefined || createdAt >= threshold
   }
