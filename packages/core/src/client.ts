@@ -59,48 +59,48 @@ export function createVideoClient(options: VideoClientOptions): VideoClient {
 
 class VideoClientImpl implements VideoClient {
   readonly events$: Observable<VideoClientEvent>
-  private readonly transport: VideoTransport
-  private readonly scheduler: Scheduler
-  private readonly store: VideoStore
-  private readonly gate: RequestGate
-  private readonly poller: Poller
-  private readonly lists = new Map<string, VideoList>()
-  private readonly listRecords = new Map<VideoList, ListRecord>()
-  private readonly deletes = new Map<string, Promise<void>>()
-  private readonly events = new Subject<VideoClientEvent>()
-  private readonly gcTime: number
-  private readonly defaultRetryAfter: number
-  private seq = 0
-  private cancelSweep: (() => void) | undefined
-  private disposed = false
+  readonly #transport: VideoTransport
+  readonly #scheduler: Scheduler
+  readonly #store: VideoStore
+  readonly #gate: RequestGate
+  readonly #poller: Poller
+  readonly #lists = new Map<string, VideoList>()
+  readonly #listRecords = new Map<VideoList, ListRecord>()
+  readonly #deletes = new Map<string, Promise<void>>()
+  readonly #events = new Subject<VideoClientEvent>()
+  readonly #gcTime: number
+  readonly #defaultRetryAfter: number
+  #seq = 0
+  #cancelSweep: (() => void) | undefined
+  #disposed = false
 
   constructor(options: VideoClientOptions) {
-    this.transport = options.transport
-    this.scheduler = options.scheduler ?? createScheduler()
-    this.gcTime = options.gcTime ?? DEFAULT_GC_TIME
-    this.defaultRetryAfter = options.retry?.defaultRetryAfter ?? 5_000
-    this.events$ = this.events.asObservable()
-    this.store = new VideoStore(
-      () => this.scheduler.now(),
-      (changes) => this.emitEvents(changes),
-      () => this.ensureSweep(),
+    this.#transport = options.transport
+    this.#scheduler = options.scheduler ?? createScheduler()
+    this.#gcTime = options.gcTime ?? DEFAULT_GC_TIME
+    this.#defaultRetryAfter = options.retry?.defaultRetryAfter ?? 5_000
+    this.events$ = this.#events.asObservable()
+    this.#store = new VideoStore(
+      () => this.#scheduler.now(),
+      (changes) => this.#emitEvents(changes),
+      () => this.#ensureSweep(),
     )
-    this.gate = new RequestGate(this.scheduler)
-    this.poller = new Poller({
-      scheduler: this.scheduler,
+    this.#gate = new RequestGate(this.#scheduler)
+    this.#poller = new Poller({
+      scheduler: this.#scheduler,
       environment: options.environment ?? createBrowserEnvironment(),
-      gate: this.gate,
+      gate: this.#gate,
       polling: options.polling ?? {},
       backoff: { baseDelay: options.retry?.baseDelay ?? 1_000, maxDelay: options.retry?.maxDelay ?? 60_000 },
       maxConcurrent: MAX_CONCURRENT_POLLS,
       pageSize: NEWEST_PAGE_SIZE,
-      getState: (id) => this.store.getState(id),
-      fetchedAt: (id) => this.store.fetchedAt(id),
-      createdAt: (id) => (this.store.isDeleted(id) ? undefined : this.store.getVideo(id)?.created_at),
-      newestCreatedAt: (rank) => this.newestCreatedAt(rank),
-      setPolling: (id, isPolling) => this.store.setMeta(id, { isPolling }),
-      retrieve: (id, signal) => this.pollOne(id, signal),
-      newestPage: (ids, signal) => this.pollNewestPage(ids, signal),
+      getState: (id) => this.#store.getState(id),
+      fetchedAt: (id) => this.#store.fetchedAt(id),
+      createdAt: (id) => (this.#store.isDeleted(id) ? undefined : this.#store.getVideo(id)?.created_at),
+      newestCreatedAt: (rank) => this.#newestCreatedAt(rank),
+      setPolling: (id, isPolling) => this.#store.setMeta(id, { isPolling }),
+      retrieve: (id, signal) => this.#pollOne(id, signal),
+      newestPage: (ids, signal) => this.#pollNewestPage(ids, signal),
     })
   }
 
@@ -109,10 +109,10 @@ class VideoClientImpl implements VideoClient {
       // Listen first (so the entry is never idle), then watch, then replay: the first state emitted
       // already says whether the job is polled.
       let replayed = false
-      const unsubscribe = this.store.subscribe(id, (state) => replayed && subscriber.next(state))
-      const release = this.disposed ? undefined : this.poller.watch(id)
+      const unsubscribe = this.#store.subscribe(id, (state) => replayed && subscriber.next(state))
+      const release = this.#disposed ? undefined : this.#poller.watch(id)
       replayed = true
-      subscriber.next(this.store.getState(id))
+      subscriber.next(this.#store.getState(id))
       return () => {
         unsubscribe()
         release?.()
@@ -121,7 +121,7 @@ class VideoClientImpl implements VideoClient {
   }
 
   getJob(id: string): VideoJobState {
-    return this.store.getState(id)
+    return this.#store.getState(id)
   }
 
   progress$(id: string): Observable<number> {
@@ -138,48 +138,48 @@ class VideoClientImpl implements VideoClient {
       ...(parsed.limit === undefined ? {} : { limit: parsed.limit }),
     }
     const key = `${normalized.order}:${normalized.limit ?? ''}`
-    let handle = this.lists.get(key)
+    let handle = this.#lists.get(key)
     if (!handle) {
-      const record = new ListRecord(this.store, normalized.order ?? 'desc', () => this.scheduler.now())
+      const record = new ListRecord(this.#store, normalized.order ?? 'desc', () => this.#scheduler.now())
       handle = new VideoList(
         {
-          fetchPage: (q, signal) => this.fetchPage(q, signal),
-          commit: (pages, update) => this.commitPages(pages, update),
-          watch: (id) => this.poller.watch(id),
-          isDeleted: (id) => this.store.isDeleted(id),
+          fetchPage: (q, signal) => this.#fetchPage(q, signal),
+          commit: (pages, update) => this.#commitPages(pages, update),
+          watch: (id) => this.#poller.watch(id),
+          isDeleted: (id) => this.#store.isDeleted(id),
         },
         normalized,
         record,
       )
-      this.lists.set(key, handle)
-      this.listRecords.set(handle, record)
+      this.#lists.set(key, handle)
+      this.#listRecords.set(handle, record)
     }
     return handle
   }
 
   async create(params: CreateVideoParams): Promise<Video> {
     const input = parseInput(CreateVideoParamsSchema, params, 'create() params')
-    const seq = this.nextSeq()
-    const result = await this.send((signal) => this.transport.create(input, { signal }))
-    return this.insertCreated(parseBody(VideoSchema, result.body, 'POST /videos'), seq, result)
+    const seq = this.#nextSeq()
+    const result = await this.#send((signal) => this.#transport.create(input, { signal }))
+    return this.#insertCreated(parseBody(VideoSchema, result.body, 'POST /videos'), seq, result)
   }
 
   async remix(id: string, params: RemixVideoParams): Promise<Video> {
     assertVideoId(id)
     const input = parseInput(RemixVideoParamsSchema, params, 'remix() params')
-    const seq = this.nextSeq()
-    const result = await this.send((signal) => this.transport.remix(id, input, { signal }))
-    return this.insertCreated(parseBody(VideoSchema, result.body, `POST /videos/${id}/remix`), seq, result)
+    const seq = this.#nextSeq()
+    const result = await this.#send((signal) => this.#transport.remix(id, input, { signal }))
+    return this.#insertCreated(parseBody(VideoSchema, result.body, `POST /videos/${id}/remix`), seq, result)
   }
 
   delete(id: string): Promise<void> {
-    const running = this.deletes.get(id)
+    const running = this.#deletes.get(id)
     if (running) return running
     assertVideoId(id)
-    if (!this.store.markDeleted(id)) return Promise.resolve()
-    this.poller.reconsider(id)
-    const request = this.runDelete(id).finally(() => this.deletes.delete(id))
-    this.deletes.set(id, request)
+    if (!this.#store.markDeleted(id)) return Promise.resolve()
+    this.#poller.reconsider(id)
+    const request = this.#runDelete(id).finally(() => this.#deletes.delete(id))
+    this.#deletes.set(id, request)
     return request
   }
 
@@ -214,8 +214,8 @@ class VideoClientImpl implements VideoClient {
     options: { variant?: VideoContentVariant | undefined; signal?: AbortSignal | undefined } = {},
   ): Promise<Blob> {
     const variant = options.variant ?? 'video'
-    const response = await this.send(
-      (signal) => this.transport.downloadContent(id, { variant }, { signal }),
+    const response = await this.#send(
+      (signal) => this.#transport.downloadContent(id, { variant }, { signal }),
       options.signal,
     )
     assertContentType(response, variant, id)
@@ -223,100 +223,97 @@ class VideoClientImpl implements VideoClient {
   }
 
   refetch(id: string): Promise<void> {
-    if (this.disposed || this.store.isDeleted(id)) return Promise.resolve()
-    return this.poller.refetch(id)
+    if (this.#disposed || this.#store.isDeleted(id)) return Promise.resolve()
+    return this.#poller.refetch(id)
   }
 
   ingest(video: unknown): void {
     const parsed = parseBody(VideoSchema, video, 'ingest()')
-    this.store.merge(parsed, this.nextSeq())
-    this.poller.noteFresh(parsed.id)
+    this.#store.merge(parsed, this.#nextSeq())
+    this.#poller.noteFresh(parsed.id)
   }
 
   dispose(): void {
-    if (this.disposed) return
-    this.disposed = true
-    this.poller.dispose()
-    this.gate.dispose()
-    this.lists.forEach((list) => list.dispose())
-    this.cancelSweep?.()
-    this.scheduler.cancelAll()
-    this.store.clear()
-    this.events.complete()
+    if (this.#disposed) return
+    this.#disposed = true
+    this.#poller.dispose()
+    this.#gate.dispose()
+    this.#lists.forEach((list) => list.dispose())
+    this.#cancelSweep?.()
+    this.#scheduler.cancelAll()
+    this.#store.clear()
+    this.#events.complete()
   }
 
   /** Every request goes through here: it waits out a 429 pause and starts one when the server asks. */
-  private async send<T>(
-    request: (signal: AbortSignal | undefined) => Promise<T>,
-    signal?: AbortSignal,
-  ): Promise<T> {
-    if (this.disposed) throw new VideoClientError('This video client was disposed; create a new one.')
-    await this.gate.wait(signal)
+  async #send<T>(request: (signal: AbortSignal | undefined) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    if (this.#disposed) throw new VideoClientError('This video client was disposed; create a new one.')
+    await this.#gate.wait(signal)
     try {
       return await request(signal)
     } catch (error) {
       if (error instanceof VideoApiError && error.status === 429)
-        this.gate.pause(error.retryAfterMs ?? this.defaultRetryAfter)
+        this.#gate.pause(error.retryAfterMs ?? this.#defaultRetryAfter)
       throw isAbortError(error) ? error : toVideoClientError(error)
     }
   }
 
-  private nextSeq(): number {
-    return ++this.seq
+  #nextSeq(): number {
+    return ++this.#seq
   }
 
-  private async pollOne(id: string, signal: AbortSignal): Promise<PollOutcome> {
+  async #pollOne(id: string, signal: AbortSignal): Promise<PollOutcome> {
     try {
       assertVideoId(id)
     } catch (error) {
-      this.store.setMeta(id, { error: toVideoClientError(error) })
+      this.#store.setMeta(id, { error: toVideoClientError(error) })
       return { ok: false, error, permanent: true }
     }
-    const seq = this.nextSeq()
-    this.store.setMeta(id, { isFetching: true })
+    const seq = this.#nextSeq()
+    this.#store.setMeta(id, { isFetching: true })
     try {
-      const result = await this.send((s) => this.transport.retrieve(id, { signal: s }), signal)
+      const result = await this.#send((s) => this.#transport.retrieve(id, { signal: s }), signal)
       const video = parseBody(VideoSchema, result.body, `GET /videos/${id}`)
-      this.store.batch(() => {
-        this.store.merge(video, seq)
-        this.store.setMeta(id, { error: undefined })
+      this.#store.batch(() => {
+        this.#store.merge(video, seq)
+        this.#store.setMeta(id, { error: undefined })
       })
       return { ok: true, pollAfterMs: result.pollAfterMs }
     } catch (error) {
-      return { ok: false, error: this.recordPollError(id, error) }
+      return { ok: false, error: this.#recordPollError(id, error) }
     } finally {
-      this.store.setMeta(id, { isFetching: false })
+      this.#store.setMeta(id, { isFetching: false })
     }
   }
 
-  private async pollNewestPage(ids: ReadonlySet<string>, signal: AbortSignal): Promise<PagePollOutcome> {
-    this.store.batch(() => ids.forEach((id) => this.store.setMeta(id, { isFetching: true })))
+  async #pollNewestPage(ids: ReadonlySet<string>, signal: AbortSignal): Promise<PagePollOutcome> {
+    this.#store.batch(() => ids.forEach((id) => this.#store.setMeta(id, { isFetching: true })))
     try {
-      const page = await this.fetchPage({ order: 'desc', limit: NEWEST_PAGE_SIZE }, signal)
-      this.commitPages([page], () => ids.forEach((id) => this.store.setMeta(id, { error: undefined })))
+      const page = await this.#fetchPage({ order: 'desc', limit: NEWEST_PAGE_SIZE }, signal)
+      this.#commitPages([page], () => ids.forEach((id) => this.#store.setMeta(id, { error: undefined })))
       return { ok: true, ids: new Set(page.videos.map((video) => video.id)) }
     } catch (error) {
       let recorded: unknown = error
-      this.store.batch(() => ids.forEach((id) => (recorded = this.recordPollError(id, error))))
+      this.#store.batch(() => ids.forEach((id) => (recorded = this.#recordPollError(id, error))))
       return { ok: false, error: recorded }
     } finally {
-      this.store.batch(() => ids.forEach((id) => this.store.setMeta(id, { isFetching: false })))
+      this.#store.batch(() => ids.forEach((id) => this.#store.setMeta(id, { isFetching: false })))
     }
   }
 
   /** Puts a poll failure in the job's state; a 404 for a job we knew means it was deleted elsewhere. */
-  private recordPollError(id: string, error: unknown): unknown {
+  #recordPollError(id: string, error: unknown): unknown {
     if (isAbortError(error)) return error
     const failure = toVideoClientError(error)
-    if (failure instanceof VideoApiError && failure.status === 404 && this.store.getVideo(id) !== undefined)
-      this.store.confirmDeleted(id)
-    this.store.setMeta(id, { error: failure })
+    if (failure instanceof VideoApiError && failure.status === 404 && this.#store.getVideo(id) !== undefined)
+      this.#store.confirmDeleted(id)
+    this.#store.setMeta(id, { error: failure })
     return failure
   }
 
-  private async fetchPage(query: ListRequestQuery, signal: AbortSignal): Promise<FetchedPage> {
-    const seq = this.nextSeq()
-    const result = await this.send((s) => this.transport.list(query, { signal: s }), signal)
+  async #fetchPage(query: ListRequestQuery, signal: AbortSignal): Promise<FetchedPage> {
+    const seq = this.#nextSeq()
+    const result = await this.#send((s) => this.#transport.list(query, { signal: s }), signal)
     const page = parseBody(VideoListSchema, result.body, 'GET /videos')
     return {
       videos: page.data,
@@ -326,41 +323,41 @@ class VideoClientImpl implements VideoClient {
     }
   }
 
-  private commitPages(pages: readonly FetchedPage[], update: () => void): void {
-    this.store.batch(() => {
-      for (const page of pages) for (const video of page.videos) this.store.merge(video, page.seq)
+  #commitPages(pages: readonly FetchedPage[], update: () => void): void {
+    this.#store.batch(() => {
+      for (const page of pages) for (const video of page.videos) this.#store.merge(video, page.seq)
       update()
     })
-    for (const page of pages) for (const video of page.videos) this.poller.noteFresh(video.id)
+    for (const page of pages) for (const video of page.videos) this.#poller.noteFresh(video.id)
   }
 
-  private insertCreated(video: Video, seq: number, result: TransportResult): Video {
-    this.store.batch(() => {
-      this.store.merge(video, seq)
-      this.listRecords.forEach((record) => record.insertCreated(video.id))
+  #insertCreated(video: Video, seq: number, result: TransportResult): Video {
+    this.#store.batch(() => {
+      this.#store.merge(video, seq)
+      this.#listRecords.forEach((record) => record.insertCreated(video.id))
     })
-    this.poller.noteFresh(video.id, result.pollAfterMs)
-    return this.store.getVideo(video.id) ?? video
+    this.#poller.noteFresh(video.id, result.pollAfterMs)
+    return this.#store.getVideo(video.id) ?? video
   }
 
-  private async runDelete(id: string): Promise<void> {
+  async #runDelete(id: string): Promise<void> {
     try {
-      const result = await this.send((signal) => this.transport.delete(id, { signal }))
+      const result = await this.#send((signal) => this.#transport.delete(id, { signal }))
       parseBody(DeletedVideoSchema, result.body, `DELETE /videos/${id}`)
-      this.store.confirmDeleted(id)
+      this.#store.confirmDeleted(id)
     } catch (error) {
-      if (error instanceof VideoApiError && error.status === 404) return this.store.confirmDeleted(id)
-      this.store.restore(id)
-      this.poller.reconsider(id)
+      if (error instanceof VideoApiError && error.status === 404) return this.#store.confirmDeleted(id)
+      this.#store.restore(id)
+      this.#poller.reconsider(id)
       throw error
     }
   }
 
   /** `created_at` of the job at `rank` among the newest cached jobs (undefined if fewer are cached). */
-  private newestCreatedAt(rank: number): number | undefined {
+  #newestCreatedAt(rank: number): number | undefined {
     const createdAt: number[] = []
-    for (const id of this.store.ids()) {
-      const video = this.store.isDeleted(id) ? undefined : this.store.getVideo(id)
+    for (const id of this.#store.ids()) {
+      const video = this.#store.isDeleted(id) ? undefined : this.#store.getVideo(id)
       if (video) createdAt.push(video.created_at)
     }
     if (createdAt.length < rank) return undefined
@@ -368,29 +365,29 @@ class VideoClientImpl implements VideoClient {
     return createdAt[rank - 1]
   }
 
-  private emitEvents(changes: readonly JobChange[]): void {
-    for (const change of changes) this.events.next(toEvent(change))
+  #emitEvents(changes: readonly JobChange[]): void {
+    for (const change of changes) this.#events.next(toEvent(change))
   }
 
-  private ensureSweep(): void {
-    if (this.cancelSweep || this.disposed) return
-    this.cancelSweep = this.scheduler.schedule(() => this.sweep(), this.gcTime, { background: true })
+  #ensureSweep(): void {
+    if (this.#cancelSweep || this.#disposed) return
+    this.#cancelSweep = this.#scheduler.schedule(() => this.#sweep(), this.#gcTime, { background: true })
   }
 
-  private sweep(): void {
-    this.cancelSweep = undefined
-    const now = this.scheduler.now()
+  #sweep(): void {
+    this.#cancelSweep = undefined
+    const now = this.#scheduler.now()
     let next: number | undefined
-    for (const record of this.listRecords.values()) {
+    for (const record of this.#listRecords.values()) {
       const idleSince = record.idleSince
       if (idleSince === undefined) continue
-      if (idleSince + this.gcTime <= now) record.reset()
-      else next = Math.min(next ?? idleSince + this.gcTime, idleSince + this.gcTime)
+      if (idleSince + this.#gcTime <= now) record.reset()
+      else next = Math.min(next ?? idleSince + this.#gcTime, idleSince + this.#gcTime)
     }
-    const nextEntry = this.store.collectGarbage(this.gcTime)
+    const nextEntry = this.#store.collectGarbage(this.#gcTime)
     if (nextEntry !== undefined) next = Math.min(next ?? nextEntry, nextEntry)
     if (next !== undefined)
-      this.cancelSweep = this.scheduler.schedule(() => this.sweep(), next - now, { background: true })
+      this.#cancelSweep = this.#scheduler.schedule(() => this.#sweep(), next - now, { background: true })
   }
 }
 

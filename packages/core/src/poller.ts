@@ -59,54 +59,64 @@ interface Inflight {
  * backs off per job on errors, and holds a single timer for its next due job (none when idle).
  */
 export class Poller {
-  private readonly tracks = new Map<string, Track>()
+  readonly #tracks = new Map<string, Track>()
   /** Refetches of jobs nobody watches, shared while in flight. */
-  private readonly unwatchedRefetches = new Map<string, Promise<void>>()
-  private cancelTimer: (() => void) | undefined
-  private timerAt: number | undefined
-  private inflightCount = 0
-  private active: boolean
-  private disposed = false
-  private readonly unsubscribers: (() => void)[] = []
+  readonly #unwatchedRefetches = new Map<string, Promise<void>>()
+  #cancelTimer: (() => void) | undefined
+  #timerAt: number | undefined
+  #inflightCount = 0
+  #active: boolean
+  #disposed = false
+  readonly #unsubscribers: (() => void)[] = []
 
-  constructor(private readonly deps: PollerDeps) {
-    this.active = this.environmentAllows()
-    this.unsubscribers.push(
-      deps.environment.subscribe(() => this.onEnvironmentChange()),
-      deps.gate.onResume(() => this.pump()),
+  readonly #deps: PollerDeps
+
+  constructor(deps: PollerDeps) {
+    this.#deps = deps
+    this.#active = this.#environmentAllows()
+    this.#unsubscribers.push(
+      deps.environment.subscribe(() => this.#onEnvironmentChange()),
+      deps.gate.onResume(() => this.#pump()),
     )
   }
 
   /** Counts one more interest in a job; returns its release. The first watcher makes it due now if stale. */
   watch(id: string): () => void {
-    let track = this.tracks.get(id)
+    let track = this.#tracks.get(id)
     if (!track) {
-      track = { id, watchers: 0, dueAt: this.firstDueAt(id), failures: 0, halted: false, inflight: undefined }
-      this.tracks.set(id, track)
-      this.deps.setPolling(id, true)
-    } else if (track.halted) this.unhalt(track)
+      track = {
+        id,
+        watchers: 0,
+        dueAt: this.#firstDueAt(id),
+        failures: 0,
+        halted: false,
+        inflight: undefined,
+      }
+      this.#tracks.set(id, track)
+      this.#deps.setPolling(id, true)
+    } else if (track.halted) this.#unhalt(track)
     track.watchers++
-    if (track.watchers === 1) this.pump()
+    if (track.watchers === 1) this.#pump()
     let released = false
     return () => {
       if (released) return
       released = true
-      this.release(id)
+      this.#release(id)
     }
   }
 
   /** Fetches a job now (sharing a request in flight), whatever its schedule. */
   refetch(id: string): Promise<void> {
-    const track = this.tracks.get(id)
+    const track = this.#tracks.get(id)
     if (track?.inflight) return track.inflight.promise
     if (track) {
-      this.unhalt(track)
-      return this.startRetrieve(id, track)
+      this.#unhalt(track)
+      return this.#startRetrieve(id, track)
     }
-    let shared = this.unwatchedRefetches.get(id)
+    let shared = this.#unwatchedRefetches.get(id)
     if (!shared) {
-      shared = this.startRetrieve(id, undefined).finally(() => this.unwatchedRefetches.delete(id))
-      this.unwatchedRefetches.set(id, shared)
+      shared = this.#startRetrieve(id, undefined).finally(() => this.#unwatchedRefetches.delete(id))
+      this.#unwatchedRefetches.set(id, shared)
     }
     return shared
   }
@@ -116,206 +126,202 @@ export class Poller {
    * counted from now.
    */
   noteFresh(id: string, pollAfterMs?: number): void {
-    const track = this.tracks.get(id)
+    const track = this.#tracks.get(id)
     if (!track || track.inflight) return
     track.failures = 0
-    track.dueAt = this.deps.scheduler.now() + this.delayFor(id, pollAfterMs)
-    this.pump()
+    track.dueAt = this.#deps.scheduler.now() + this.#delayFor(id, pollAfterMs)
+    this.#pump()
   }
 
   /** A job's liveness may have changed (deleted, restored, terminal): stop or resume it. */
   reconsider(id: string): void {
-    const track = this.tracks.get(id)
+    const track = this.#tracks.get(id)
     if (!track) return
-    if (!this.isLive(id)) this.abortFor(id)
-    else if (track.dueAt < this.deps.scheduler.now()) track.dueAt = this.deps.scheduler.now()
-    this.pump()
+    if (!this.#isLive(id)) this.#abortFor(id)
+    else if (track.dueAt < this.#deps.scheduler.now()) track.dueAt = this.#deps.scheduler.now()
+    this.#pump()
   }
 
   /** Stops every timer and request. */
   dispose(): void {
-    this.disposed = true
-    this.cancelTimer?.()
-    this.cancelTimer = undefined
-    for (const track of this.tracks.values()) track.inflight?.controller.abort()
-    this.tracks.clear()
-    this.unsubscribers.forEach((unsubscribe) => unsubscribe())
+    this.#disposed = true
+    this.#cancelTimer?.()
+    this.#cancelTimer = undefined
+    for (const track of this.#tracks.values()) track.inflight?.controller.abort()
+    this.#tracks.clear()
+    this.#unsubscribers.forEach((unsubscribe) => unsubscribe())
   }
 
   /** Data fetched a moment ago (e.g. by the list that renders this row) is not fetched again. */
-  private firstDueAt(id: string): number {
-    const fetchedAt = this.deps.fetchedAt(id)
-    const now = this.deps.scheduler.now()
-    return fetchedAt === undefined ? now : Math.max(now, fetchedAt + this.delayFor(id, undefined))
+  #firstDueAt(id: string): number {
+    const fetchedAt = this.#deps.fetchedAt(id)
+    const now = this.#deps.scheduler.now()
+    return fetchedAt === undefined ? now : Math.max(now, fetchedAt + this.#delayFor(id, undefined))
   }
 
-  private unhalt(track: Track): void {
+  #unhalt(track: Track): void {
     track.halted = false
-    track.dueAt = this.deps.scheduler.now()
-    this.deps.setPolling(track.id, true)
+    track.dueAt = this.#deps.scheduler.now()
+    this.#deps.setPolling(track.id, true)
   }
 
-  private release(id: string): void {
-    const track = this.tracks.get(id)
+  #release(id: string): void {
+    const track = this.#tracks.get(id)
     if (!track) return
     track.watchers--
     if (track.watchers > 0) return
-    this.abortFor(id)
-    this.tracks.delete(id)
-    this.deps.setPolling(id, false)
-    this.pump()
+    this.#abortFor(id)
+    this.#tracks.delete(id)
+    this.#deps.setPolling(id, false)
+    this.#pump()
   }
 
   /** Aborts the request of a job, unless it also answers other jobs someone still watches. */
-  private abortFor(id: string): void {
-    const inflight = this.tracks.get(id)?.inflight
+  #abortFor(id: string): void {
+    const inflight = this.#tracks.get(id)?.inflight
     if (!inflight) return
-    const stillNeeded = [...inflight.ids].some((other) => other !== id && this.isWanted(other))
+    const stillNeeded = [...inflight.ids].some((other) => other !== id && this.#isWanted(other))
     if (!stillNeeded) inflight.controller.abort()
   }
 
-  private isWanted(id: string): boolean {
-    const track = this.tracks.get(id)
-    return track !== undefined && track.watchers > 0 && this.isLive(id)
+  #isWanted(id: string): boolean {
+    const track = this.#tracks.get(id)
+    return track !== undefined && track.watchers > 0 && this.#isLive(id)
   }
 
-  private isLive(id: string): boolean {
-    return !this.deps.getState(id).isTerminal
+  #isLive(id: string): boolean {
+    return !this.#deps.getState(id).isTerminal
   }
 
-  private environmentAllows(): boolean {
-    return this.deps.environment.isVisible() && this.deps.environment.isOnline()
+  #environmentAllows(): boolean {
+    return this.#deps.environment.isVisible() && this.#deps.environment.isOnline()
   }
 
-  private onEnvironmentChange(): void {
-    const allowed = this.environmentAllows()
-    if (allowed === this.active) return
-    this.active = allowed
+  #onEnvironmentChange(): void {
+    const allowed = this.#environmentAllows()
+    if (allowed === this.#active) return
+    this.#active = allowed
     if (allowed) {
       // Back on the page or online: everything watched is refreshed at once (coalesced where possible).
-      const now = this.deps.scheduler.now()
-      for (const track of this.tracks.values()) track.dueAt = Math.min(track.dueAt, now)
+      const now = this.#deps.scheduler.now()
+      for (const track of this.#tracks.values()) track.dueAt = Math.min(track.dueAt, now)
     }
-    this.pump()
+    this.#pump()
   }
 
   /** Starts what is due, then arms one timer for the next due job. */
-  private pump(): void {
-    if (this.disposed) return
-    if (this.active && this.deps.gate.pausedUntil === undefined) this.startDue()
-    this.armTimer()
+  #pump(): void {
+    if (this.#disposed) return
+    if (this.#active && this.#deps.gate.pausedUntil === undefined) this.#startDue()
+    this.#armTimer()
   }
 
-  private schedulable(): Track[] {
-    return [...this.tracks.values()].filter(
-      (t) => !t.inflight && !t.halted && t.watchers > 0 && this.isLive(t.id),
+  #schedulable(): Track[] {
+    return [...this.#tracks.values()].filter(
+      (t) => !t.inflight && !t.halted && t.watchers > 0 && this.#isLive(t.id),
     )
   }
 
-  private armTimer(): void {
+  #armTimer(): void {
     let next: number | undefined
     if (
-      this.active &&
-      this.deps.gate.pausedUntil === undefined &&
-      this.inflightCount < this.deps.maxConcurrent
+      this.#active &&
+      this.#deps.gate.pausedUntil === undefined &&
+      this.#inflightCount < this.#deps.maxConcurrent
     ) {
-      for (const track of this.schedulable()) next = Math.min(next ?? track.dueAt, track.dueAt)
+      for (const track of this.#schedulable()) next = Math.min(next ?? track.dueAt, track.dueAt)
     }
-    if (next === this.timerAt) return
-    this.cancelTimer?.()
-    this.cancelTimer = undefined
-    this.timerAt = next
+    if (next === this.#timerAt) return
+    this.#cancelTimer?.()
+    this.#cancelTimer = undefined
+    this.#timerAt = next
     if (next === undefined) return
-    this.cancelTimer = this.deps.scheduler.schedule(() => {
-      this.cancelTimer = undefined
-      this.timerAt = undefined
-      this.pump()
-    }, next - this.deps.scheduler.now())
+    this.#cancelTimer = this.#deps.scheduler.schedule(() => {
+      this.#cancelTimer = undefined
+      this.#timerAt = undefined
+      this.#pump()
+    }, next - this.#deps.scheduler.now())
   }
 
-  private startDue(): void {
-    const now = this.deps.scheduler.now()
-    const minInterval = this.deps.polling.minInterval ?? 1_000
-    const candidates = this.schedulable().sort((a, b) => a.dueAt - b.dueAt)
+  #startDue(): void {
+    const now = this.#deps.scheduler.now()
+    const minInterval = this.#deps.polling.minInterval ?? 1_000
+    const candidates = this.#schedulable().sort((a, b) => a.dueAt - b.dueAt)
     if (!candidates.some((t) => t.dueAt <= now)) return
     // Jobs due within the next minimum interval ride along: one request now beats several soon.
     const due = candidates.filter((t) => t.dueAt <= now + minInterval)
-    const threshold = due.length >= 2 ? this.deps.newestCreatedAt(this.deps.pageSize) : undefined
-    const viaPage = due.length >= 2 ? due.filter((t) => this.inNewestPage(t.id, threshold)) : []
+    const threshold = due.length >= 2 ? this.#deps.newestCreatedAt(this.#deps.pageSize) : undefined
+    const viaPage = due.length >= 2 ? due.filter((t) => this.#inNewestPage(t.id, threshold)) : []
     const single = viaPage.length >= 2 ? due.filter((t) => !viaPage.includes(t)) : due
-    if (viaPage.length >= 2 && this.inflightCount < this.deps.maxConcurrent) this.startPage(viaPage)
+    if (viaPage.length >= 2 && this.#inflightCount < this.#deps.maxConcurrent) this.#startPage(viaPage)
     for (const track of single.filter((t) => t.dueAt <= now)) {
-      if (this.inflightCount >= this.deps.maxConcurrent) break
-      void this.startRetrieve(track.id, track)
+      if (this.#inflightCount >= this.#deps.maxConcurrent) break
+      void this.#startRetrieve(track.id, track)
     }
   }
 
   /** `threshold`: `created_at` of the last video the newest page can hold (undefined: it holds them all). */
-  private inNewestPage(id: string, threshold: number | undefined): boolean {
-    const createdAt = this.deps.createdAt(id)
+  #inNewestPage(id: string, threshold: number | undefined): boolean {
+    const createdAt = this.#deps.createdAt(id)
     if (createdAt === undefined) return false
     // A tie at the boundary may or may not be on the page: try it, a miss is retrieved right after.
     return threshold === undefined || createdAt >= threshold
   }
 
-  private startRetrieve(id: string, track: Track | undefined): Promise<void> {
+  #startRetrieve(id: string, track: Track | undefined): Promise<void> {
     const controller = new AbortController()
-    const promise = this.run(controller, async () => {
-      await this.deps.gate.wait(controller.signal)
-      const outcome = await this.deps.retrieve(id, controller.signal)
-      this.settle(id, outcome, outcome.ok ? outcome.pollAfterMs : undefined)
+    const promise = this.#run(controller, async () => {
+      await this.#deps.gate.wait(controller.signal)
+      const outcome = await this.#deps.retrieve(id, controller.signal)
+      this.#settle(id, outcome, outcome.ok ? outcome.pollAfterMs : undefined)
     }, [id])
     if (track) track.inflight = { controller, promise, ids: new Set([id]) }
     return promise
   }
 
-  private startPage(tracks: readonly Track[]): void {
+  #startPage(tracks: readonly Track[]): void {
     const controller = new AbortController()
     const ids = new Set(tracks.map((t) => t.id))
-    const promise = this.run(controller, async () => {
-      const outcome = await this.deps.newestPage(ids, controller.signal)
+    const promise = this.#run(controller, async () => {
+      const outcome = await this.#deps.newestPage(ids, controller.signal)
       for (const id of ids) {
-        if (!outcome.ok) this.settle(id, outcome, undefined)
-        else if (outcome.ids.has(id)) this.settle(id, { ok: true }, undefined)
-        else this.unanswered(id)
+        if (!outcome.ok) this.#settle(id, outcome, undefined)
+        else if (outcome.ids.has(id)) this.#settle(id, { ok: true }, undefined)
+        else this.#unanswered(id)
       }
     }, [...ids])
     for (const track of tracks) track.inflight = { controller, promise, ids }
   }
 
   /** A job the newest page did not hold: retrieve it on its own right away. */
-  private unanswered(id: string): void {
-    const track = this.tracks.get(id)
-    if (track) track.dueAt = this.deps.scheduler.now()
+  #unanswered(id: string): void {
+    const track = this.#tracks.get(id)
+    if (track) track.dueAt = this.#deps.scheduler.now()
   }
 
-  private async run(
-    controller: AbortController,
-    body: () => Promise<void>,
-    ids: readonly string[],
-  ): Promise<void> {
-    this.inflightCount++
+  async #run(controller: AbortController, body: () => Promise<void>, ids: readonly string[]): Promise<void> {
+    this.#inflightCount++
     try {
       await body()
     } catch (error) {
-      if (!isAbortError(error)) for (const id of ids) this.settle(id, { ok: false, error }, undefined)
+      if (!isAbortError(error)) for (const id of ids) this.#settle(id, { ok: false, error }, undefined)
     } finally {
-      this.inflightCount--
+      this.#inflightCount--
       for (const id of ids) {
-        const track = this.tracks.get(id)
+        const track = this.#tracks.get(id)
         if (track?.inflight?.controller === controller) track.inflight = undefined
       }
-      this.pump()
+      this.#pump()
     }
   }
 
-  private settle(id: string, outcome: PollOutcome, pollAfterMs: number | undefined): void {
-    const track = this.tracks.get(id)
+  #settle(id: string, outcome: PollOutcome, pollAfterMs: number | undefined): void {
+    const track = this.#tracks.get(id)
     if (!track) return
-    const now = this.deps.scheduler.now()
+    const now = this.#deps.scheduler.now()
     if (outcome.ok) {
       track.failures = 0
-      track.dueAt = now + this.delayFor(id, pollAfterMs)
+      track.dueAt = now + this.#delayFor(id, pollAfterMs)
       return
     }
     const { error } = outcome
@@ -326,19 +332,19 @@ export class Poller {
     }
     if (outcome.permanent === true || isPermanent(error)) {
       track.halted = true
-      this.deps.setPolling(id, false)
+      this.#deps.setPolling(id, false)
       return
     }
     track.failures++
     const base = {
-      ...this.deps.backoff,
-      baseDelay: Math.max(this.deps.backoff.baseDelay, this.delayFor(id, undefined)),
+      ...this.#deps.backoff,
+      baseDelay: Math.max(this.#deps.backoff.baseDelay, this.#delayFor(id, undefined)),
     }
     track.dueAt = now + backoffDelay(track.failures, base)
   }
 
-  private delayFor(id: string, pollAfterMs: number | undefined): number {
-    return nextPollDelay(this.deps.getState(id), this.deps.scheduler.now(), this.deps.polling, pollAfterMs)
+  #delayFor(id: string, pollAfterMs: number | undefined): number {
+    return nextPollDelay(this.#deps.getState(id), this.#deps.scheduler.now(), this.#deps.polling, pollAfterMs)
   }
 }
 

@@ -29,113 +29,118 @@ export interface ListContext {
  */
 export class VideoList implements VideoListHandle {
   readonly state$: Observable<VideoListState>
-  private refreshing: Promise<void> | undefined
-  private nextPage: Promise<void> | undefined
-  private readonly watched = new Map<string, () => void>()
-  private readonly controllers = new Set<AbortController>()
+  #refreshing: Promise<void> | undefined
+  #nextPage: Promise<void> | undefined
+  readonly #watched = new Map<string, () => void>()
+  readonly #controllers = new Set<AbortController>()
+
+  readonly #context: ListContext
+  readonly #record: ListRecord
 
   constructor(
-    private readonly context: ListContext,
+    context: ListContext,
     readonly query: Readonly<VideoListOptions>,
-    private readonly record: ListRecord,
+    record: ListRecord,
   ) {
+    this.#context = context
+    this.#record = record
     this.state$ = new Observable<VideoListState>((subscriber) => {
       let replayed = false
       const unsubscribe = record.subscribe((state) => {
-        this.syncWatched()
+        this.#syncWatched()
         if (replayed) subscriber.next(state)
       })
       const unobserve = record.observe()
-      this.syncWatched()
-      if (!record.isLoaded && !this.refreshing) void this.refresh()
+      this.#syncWatched()
+      if (!record.isLoaded && !this.#refreshing) void this.refresh()
       replayed = true
       subscriber.next(record.getState())
       return () => {
         unsubscribe()
         unobserve()
-        this.syncWatched()
+        this.#syncWatched()
       }
     })
   }
 
   getState(): VideoListState {
-    return this.record.getState()
+    return this.#record.getState()
   }
 
   refresh(): Promise<void> {
-    this.refreshing ??= this.loadAll().finally(() => (this.refreshing = undefined))
-    return this.refreshing
+    this.#refreshing ??= this.#loadAll().finally(() => (this.#refreshing = undefined))
+    return this.#refreshing
   }
 
   fetchNextPage(): Promise<void> {
-    if (this.refreshing) return this.refreshing.then(() => this.fetchNextPage())
-    if (!this.record.isLoaded) return this.refresh()
-    if (!this.record.canFetchMore) return Promise.resolve()
-    this.nextPage ??= this.loadNext().finally(() => (this.nextPage = undefined))
-    return this.nextPage
+    if (this.#refreshing) return this.#refreshing.then(() => this.fetchNextPage())
+    if (!this.#record.isLoaded) return this.refresh()
+    if (!this.#record.canFetchMore) return Promise.resolve()
+    this.#nextPage ??= this.#loadNext().finally(() => (this.#nextPage = undefined))
+    return this.#nextPage
   }
 
   /** Aborts the list's requests and releases its rows (dispose). */
   dispose(): void {
-    this.controllers.forEach((controller) => controller.abort())
-    this.watched.forEach((release) => release())
-    this.watched.clear()
+    this.#controllers.forEach((controller) => controller.abort())
+    this.#watched.forEach((release) => release())
+    this.#watched.clear()
   }
 
-  private async loadAll(): Promise<void> {
-    const wanted = Math.max(1, this.record.pageCount)
-    this.record.setMeta({ isLoading: !this.record.isLoaded })
-    await this.guard(async (signal) => {
+  async #loadAll(): Promise<void> {
+    const wanted = Math.max(1, this.#record.pageCount)
+    this.#record.setMeta({ isLoading: !this.#record.isLoaded })
+    await this.#guard(async (signal) => {
       const pages: FetchedPage[] = []
       let after: string | undefined
       // Every loaded page is reloaded in order, like an infinite query: the rows a user scrolled to stay.
       while (pages.length < wanted) {
-        const page = await this.context.fetchPage({ ...this.query, after }, signal)
+        const page = await this.#context.fetchPage({ ...this.query, after }, signal)
         pages.push(page)
         if (!page.hasMore || page.lastId === null) break
         after = page.lastId
       }
       const last = pages.at(-1) as FetchedPage
-      this.context.commit(pages, () => this.record.replacePages(pages.map(toListPage), last.hasMore))
+      this.#context.commit(pages, () => this.#record.replacePages(pages.map(toListPage), last.hasMore))
     })
-    this.record.setMeta({ isLoading: false })
+    this.#record.setMeta({ isLoading: false })
   }
 
-  private async loadNext(): Promise<void> {
-    const after = this.record.cursor ?? undefined
-    this.record.setMeta({ isFetchingNextPage: true })
-    await this.guard(async (signal) => {
-      const page = await this.context.fetchPage({ ...this.query, after }, signal)
-      this.context.commit([page], () => this.record.appendPage(toListPage(page), page.hasMore))
+  async #loadNext(): Promise<void> {
+    const after = this.#record.cursor ?? undefined
+    this.#record.setMeta({ isFetchingNextPage: true })
+    await this.#guard(async (signal) => {
+      const page = await this.#context.fetchPage({ ...this.query, after }, signal)
+      this.#context.commit([page], () => this.#record.appendPage(toListPage(page), page.hasMore))
     })
-    this.record.setMeta({ isFetchingNextPage: false })
+    this.#record.setMeta({ isFetchingNextPage: false })
   }
 
   /** Runs a load; its failure goes to the state (the loaded rows stay), never to the caller. */
-  private async guard(load: (signal: AbortSignal) => Promise<void>): Promise<void> {
+  async #guard(load: (signal: AbortSignal) => Promise<void>): Promise<void> {
     const controller = new AbortController()
-    this.controllers.add(controller)
+    this.#controllers.add(controller)
     try {
       await load(controller.signal)
-      this.record.setMeta({ error: undefined })
+      this.#record.setMeta({ error: undefined })
     } catch (error) {
-      if (!isAbortError(error)) this.record.setMeta({ error: toVideoClientError(error) })
+      if (!isAbortError(error)) this.#record.setMeta({ error: toVideoClientError(error) })
     } finally {
-      this.controllers.delete(controller)
+      this.#controllers.delete(controller)
     }
   }
 
   /** While observed, every row is watched by the poller (terminal ones cost nothing). */
-  private syncWatched(): void {
+  #syncWatched(): void {
     const wanted = new Set<string>()
-    if (this.record.isObserved())
-      for (const id of this.record.ids()) if (!this.context.isDeleted(id)) wanted.add(id)
-    for (const [id, release] of this.watched) {
+    if (this.#record.isObserved())
+      for (const id of this.#record.ids()) if (!this.#context.isDeleted(id)) wanted.add(id)
+    for (const [id, release] of this.#watched) {
       if (wanted.has(id)) continue
       release()
-      this.watched.delete(id)
+      this.#watched.delete(id)
     }
-    for (const id of wanted) if (!this.watched.has(id)) this.watched.set(id, this.context.watch(id))
+    for (const id of wanted) if (!this.#watched.has(id)) this.#watched.set(id, this.#context.watch(id))
   }
 }
 

@@ -18,93 +18,98 @@ const EMPTY: readonly Video[] = Object.freeze([])
  * exact place; the row array keeps its identity while no row changed.
  */
 export class ListRecord implements ListRecordLink {
-  private pages: ListPage[] = []
-  private hasMore = false
-  private meta: Required<ListMeta> = { isLoading: false, isFetchingNextPage: false, error: undefined }
-  private observers = 0
+  #pages: ListPage[] = []
+  #hasMore = false
+  #meta: Required<ListMeta> = { isLoading: false, isFetchingNextPage: false, error: undefined }
+  #observers = 0
   /** When the last observer left a loaded list; the client's sweep drops its pages after `gcTime`. */
   idleSince: number | undefined
-  private readonly listeners = new Set<(state: VideoListState) => void>()
-  private state: VideoListState
+  readonly #listeners = new Set<(state: VideoListState) => void>()
+  #state: VideoListState
+
+  readonly #store: VideoStore
+  readonly #now: () => number
 
   constructor(
-    private readonly store: VideoStore,
+    store: VideoStore,
     readonly order: 'asc' | 'desc',
-    private readonly now: () => number,
+    now: () => number,
   ) {
-    this.state = this.derive()
+    this.#store = store
+    this.#now = now
+    this.#state = this.#derive()
   }
 
   getState(): VideoListState {
-    return this.state
+    return this.#state
   }
 
   /** Whether the first page has been loaded. */
   get isLoaded(): boolean {
-    return this.pages.length > 0
+    return this.#pages.length > 0
   }
 
   get pageCount(): number {
-    return this.pages.length
+    return this.#pages.length
   }
 
   /** The cursor for the next page: the last id of the last loaded page. */
   get cursor(): string | null {
-    return this.pages.at(-1)?.lastId ?? null
+    return this.#pages.at(-1)?.lastId ?? null
   }
 
   get canFetchMore(): boolean {
-    return this.hasMore && this.cursor !== null
+    return this.#hasMore && this.cursor !== null
   }
 
   *ids(): IterableIterator<string> {
-    for (const page of this.pages) yield* page.ids
+    for (const page of this.#pages) yield* page.ids
   }
 
   isObserved(): boolean {
-    return this.observers > 0
+    return this.#observers > 0
   }
 
   subscribe(listener: (state: VideoListState) => void): () => void {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
+    this.#listeners.add(listener)
+    return () => this.#listeners.delete(listener)
   }
 
   /** Counts an observer (a subscription to `state$`); its ids are kept and polled while observed. */
   observe(): () => void {
-    this.observers++
+    this.#observers++
     this.idleSince = undefined
-    if (this.observers === 1) this.store.listObservationChanged(this)
+    if (this.#observers === 1) this.#store.listObservationChanged(this)
     let active = true
     return () => {
       if (!active) return
       active = false
-      this.observers--
-      if (this.observers > 0) return
-      this.idleSince = this.now()
-      this.store.listObservationChanged(this)
+      this.#observers--
+      if (this.#observers > 0) return
+      this.idleSince = this.#now()
+      this.#store.listObservationChanged(this)
     }
   }
 
   /** Replaces every loaded page (first load or refresh). */
   replacePages(pages: readonly ListPage[], hasMore: boolean): void {
     const before = new Set(this.ids())
-    this.pages = [...pages]
-    this.hasMore = hasMore
+    this.#pages = [...pages]
+    this.#hasMore = hasMore
     const after = new Set(this.ids())
-    for (const id of after) if (!before.has(id)) this.store.link(id, this)
-    for (const id of before) if (!after.has(id)) this.store.unlink(id, this)
-    this.refresh()
+    for (const id of after) if (!before.has(id)) this.#store.link(id, this)
+    for (const id of before) if (!after.has(id)) this.#store.unlink(id, this)
+    this.#refresh()
   }
 
   appendPage(page: ListPage, hasMore: boolean): void {
     const known = new Set(this.ids())
     // A row can shift onto the next page when newer videos arrive; keep its first (newest) position only.
     const ids = page.ids.filter((id) => !known.has(id))
-    this.pages = [...this.pages, { ids, lastId: page.lastId }]
-    this.hasMore = hasMore
-    for (const id of ids) this.store.link(id, this)
-    this.refresh()
+    this.#pages = [...this.#pages, { ids, lastId: page.lastId }]
+    this.#hasMore = hasMore
+    for (const id of ids) this.#store.link(id, this)
+    this.#refresh()
   }
 
   /**
@@ -112,55 +117,55 @@ export class ListRecord implements ListRecordLink {
    * page is loaded; elsewhere it will arrive with the page that holds it.
    */
   insertCreated(id: string): void {
-    if (!this.isLoaded || this.includes(id)) return
-    const [first, ...rest] = this.pages
-    if (this.order === 'desc' && first) this.pages = [{ ...first, ids: [id, ...first.ids] }, ...rest]
-    else if (this.order === 'asc' && !this.hasMore) {
-      const last = this.pages.at(-1) as ListPage
-      this.pages = [...this.pages.slice(0, -1), { ...last, ids: [...last.ids, id] }]
+    if (!this.isLoaded || this.#includes(id)) return
+    const [first, ...rest] = this.#pages
+    if (this.order === 'desc' && first) this.#pages = [{ ...first, ids: [id, ...first.ids] }, ...rest]
+    else if (this.order === 'asc' && !this.#hasMore) {
+      const last = this.#pages.at(-1) as ListPage
+      this.#pages = [...this.#pages.slice(0, -1), { ...last, ids: [...last.ids, id] }]
     } else return
-    this.store.link(id, this)
-    this.refresh()
+    this.#store.link(id, this)
+    this.#refresh()
   }
 
   setMeta(meta: ListMeta): void {
-    this.meta = { ...this.meta, ...meta }
-    this.refresh()
+    this.#meta = { ...this.#meta, ...meta }
+    this.#refresh()
   }
 
   /** Drops the loaded pages (garbage collection of an unobserved list). */
   reset(): void {
     this.idleSince = undefined
     this.replacePages([], false)
-    this.meta = { isLoading: false, isFetchingNextPage: false, error: undefined }
-    this.refresh()
+    this.#meta = { isLoading: false, isFetchingNextPage: false, error: undefined }
+    this.#refresh()
   }
 
   onEntityChange(): void {
-    this.refresh()
+    this.#refresh()
   }
 
-  private includes(id: string): boolean {
-    return this.pages.some((page) => page.ids.includes(id))
+  #includes(id: string): boolean {
+    return this.#pages.some((page) => page.ids.includes(id))
   }
 
-  private refresh(): void {
-    const next = this.derive()
-    if (sameListState(this.state, next)) return
-    this.state = next
-    for (const listener of [...this.listeners]) listener(next)
+  #refresh(): void {
+    const next = this.#derive()
+    if (sameListState(this.#state, next)) return
+    this.#state = next
+    for (const listener of [...this.#listeners]) listener(next)
   }
 
-  private derive(): VideoListState {
+  #derive(): VideoListState {
     const rows: Video[] = []
     for (const id of this.ids()) {
-      if (this.store.isDeleted(id)) continue
-      const video = this.store.getVideo(id)
+      if (this.#store.isDeleted(id)) continue
+      const video = this.#store.getVideo(id)
       if (video) rows.push(video)
     }
-    const previous = this.state as VideoListState | undefined
+    const previous = this.#state as VideoListState | undefined
     const videos = previous && sameRows(previous.videos, rows) ? previous.videos : rows.length ? rows : EMPTY
-    return { videos, hasMore: this.hasMore, ...this.meta }
+    return { videos, hasMore: this.#hasMore, ...this.#meta }
   }
 }
 

@@ -44,59 +44,63 @@ export type JobMeta = Partial<Pick<JobFacts, 'error' | 'isFetching' | 'isPolling
  * collection of entries nobody observes.
  */
 export class VideoStore {
-  private readonly entries = new Map<string, JobEntry>()
+  readonly #entries = new Map<string, JobEntry>()
   /** Ids deleted here: `pending` while the delete request runs, `confirmed` after. Never merged again. */
-  private readonly tombstones = new Map<string, 'pending' | 'confirmed'>()
-  private batchDepth = 0
-  private readonly dirtyEntries = new Set<JobEntry>()
-  private readonly dirtyLists = new Set<ListRecordLink>()
-  private readonly changes: JobChange[] = []
+  readonly #tombstones = new Map<string, 'pending' | 'confirmed'>()
+  #batchDepth = 0
+  readonly #dirtyEntries = new Set<JobEntry>()
+  readonly #dirtyLists = new Set<ListRecordLink>()
+  readonly #changes: JobChange[] = []
 
-  constructor(
-    private readonly now: () => number,
-    private readonly onChanges: (changes: readonly JobChange[]) => void,
-    private readonly onIdle: () => void,
-  ) {}
+  readonly #now: () => number
+  readonly #onChanges: (changes: readonly JobChange[]) => void
+  readonly #onIdle: () => void
+
+  constructor(now: () => number, onChanges: (changes: readonly JobChange[]) => void, onIdle: () => void) {
+    this.#now = now
+    this.#onChanges = onChanges
+    this.#onIdle = onIdle
+  }
 
   /** The current state of a job; a stable object while nothing changes. */
   getState(id: string): VideoJobState {
-    return this.entry(id).state
+    return this.#entry(id).state
   }
 
   getVideo(id: string): Video | undefined {
-    return this.entries.get(id)?.facts.video
+    return this.#entries.get(id)?.facts.video
   }
 
   fetchedAt(id: string): number | undefined {
-    return this.entries.get(id)?.fetchedAt
+    return this.#entries.get(id)?.fetchedAt
   }
 
   has(id: string): boolean {
-    return this.entries.has(id)
+    return this.#entries.has(id)
   }
 
   /** Ids of every cached job. */
   ids(): IterableIterator<string> {
-    return this.entries.keys()
+    return this.#entries.keys()
   }
 
   isDeleted(id: string): boolean {
-    return this.tombstones.has(id)
+    return this.#tombstones.has(id)
   }
 
   subscribe(id: string, listener: Listener<VideoJobState>): () => void {
-    const entry = this.entry(id, true)
+    const entry = this.#entry(id, true)
     entry.listeners.add(listener)
     entry.idleSince = undefined
     return () => {
       entry.listeners.delete(listener)
-      this.markIdleIfUnobserved(entry)
+      this.#markIdleIfUnobserved(entry)
     }
   }
 
   /** Whether anything observes the job: a subscriber of its own, or an observed list holding it. */
   isObserved(id: string): boolean {
-    const entry = this.entries.get(id)
+    const entry = this.#entries.get(id)
     return entry !== undefined && isEntryObserved(entry)
   }
 
@@ -105,17 +109,17 @@ export class VideoStore {
    * data it would replace is dropped. Returns what happened.
    */
   merge(video: Video, seq: number): MergeVerdict | 'deleted' {
-    return this.batch(() => this.mergeNow(video, seq))
+    return this.batch(() => this.#mergeNow(video, seq))
   }
 
-  private mergeNow(video: Video, seq: number): MergeVerdict | 'deleted' {
-    if (this.tombstones.has(video.id)) return 'deleted'
-    const entry = this.entry(video.id)
+  #mergeNow(video: Video, seq: number): MergeVerdict | 'deleted' {
+    if (this.#tombstones.has(video.id)) return 'deleted'
+    const entry = this.#entry(video.id)
     if (seq < entry.dataSeq) return 'stale'
     const previous = entry.facts.video
     const { video: merged, verdict } = mergeVideo(previous, video)
     if (verdict === 'stale') return verdict
-    const at = this.now()
+    const at = this.#now()
     entry.dataSeq = seq
     entry.fetchedAt = at
     if (verdict === 'same') return verdict
@@ -124,73 +128,74 @@ export class VideoStore {
       merged.status === 'in_progress'
         ? addSample(entry.facts.samples, at, merged.progress)
         : entry.facts.samples
-    this.changes.push({ id: video.id, previous, video: merged, deleted: false })
-    this.update(entry, { video: merged, updatedAt: at, progressFloor: floor, samples })
+    this.#changes.push({ id: video.id, previous, video: merged, deleted: false })
+    this.#update(entry, { video: merged, updatedAt: at, progressFloor: floor, samples })
     return verdict
   }
 
   /** Sets meta fields (error, fetching, polling); notifies only if the state changed. */
   setMeta(id: string, meta: JobMeta): void {
-    this.update(this.entry(id), meta)
+    this.#update(this.#entry(id), meta)
   }
 
   /** Optimistically hides a job everywhere; returns false if it was already deleted. */
   markDeleted(id: string): boolean {
-    if (this.tombstones.has(id)) return false
-    this.tombstones.set(id, 'pending')
-    this.batch(() => this.setDeletedFlag(id, true))
+    if (this.#tombstones.has(id)) return false
+    this.#tombstones.set(id, 'pending')
+    this.batch(() => this.#setDeletedFlag(id, true))
     return true
   }
 
   /** The delete succeeded (or the server no longer knows the id): it stays gone. */
   confirmDeleted(id: string): void {
-    const wasAlready = this.tombstones.get(id) === 'confirmed'
-    this.tombstones.set(id, 'confirmed')
+    const wasAlready = this.#tombstones.get(id) === 'confirmed'
+    this.#tombstones.set(id, 'confirmed')
     this.batch(() => {
-      this.setDeletedFlag(id, true)
-      if (!wasAlready) this.changes.push({ id, previous: undefined, video: this.getVideo(id), deleted: true })
+      this.#setDeletedFlag(id, true)
+      if (!wasAlready)
+        this.#changes.push({ id, previous: undefined, video: this.getVideo(id), deleted: true })
     })
   }
 
   /** The delete failed: the job comes back exactly where it was. */
   restore(id: string): void {
-    if (this.tombstones.get(id) !== 'pending') return
-    this.tombstones.delete(id)
-    this.batch(() => this.setDeletedFlag(id, false))
+    if (this.#tombstones.get(id) !== 'pending') return
+    this.#tombstones.delete(id)
+    this.batch(() => this.#setDeletedFlag(id, false))
   }
 
   /** Links a list to the ids it holds, so their changes reach it. */
   link(id: string, list: ListRecordLink): void {
-    const entry = this.entry(id)
+    const entry = this.#entry(id)
     entry.lists.add(list)
     if (list.isObserved()) entry.idleSince = undefined
   }
 
   unlink(id: string, list: ListRecordLink): void {
-    const entry = this.entries.get(id)
+    const entry = this.#entries.get(id)
     if (!entry) return
     entry.lists.delete(list)
-    this.markIdleIfUnobserved(entry)
+    this.#markIdleIfUnobserved(entry)
   }
 
   /** A list gained or lost its observers: its entries' collectability changes with it. */
   listObservationChanged(list: ListRecordLink): void {
     for (const id of list.ids()) {
-      const entry = this.entries.get(id)
+      const entry = this.#entries.get(id)
       if (!entry) continue
       if (list.isObserved()) entry.idleSince = undefined
-      else this.markIdleIfUnobserved(entry)
+      else this.#markIdleIfUnobserved(entry)
     }
   }
 
   /** Runs `fn` and notifies subscribers once at the end, however many entries it touched. */
   batch<T>(fn: () => T): T {
-    this.batchDepth++
+    this.#batchDepth++
     try {
       return fn()
     } finally {
-      this.batchDepth--
-      if (this.batchDepth === 0) this.flush()
+      this.#batchDepth--
+      if (this.#batchDepth === 0) this.#flush()
     }
   }
 
@@ -199,13 +204,13 @@ export class VideoStore {
    * (undefined if none is waiting).
    */
   collectGarbage(gcTime: number): number | undefined {
-    const now = this.now()
+    const now = this.#now()
     let next: number | undefined
-    for (const [id, entry] of this.entries) {
+    for (const [id, entry] of this.#entries) {
       // A row of a cached list stays as long as the list does; the list's own expiry releases it.
       if (entry.idleSince === undefined || entry.lists.size > 0) continue
       const due = entry.idleSince + gcTime
-      if (due <= now) this.entries.delete(id)
+      if (due <= now) this.#entries.delete(id)
       else next = Math.min(next ?? due, due)
     }
     return next
@@ -213,21 +218,21 @@ export class VideoStore {
 
   /** Removes everything (dispose). */
   clear(): void {
-    this.entries.clear()
-    this.dirtyEntries.clear()
-    this.dirtyLists.clear()
-    this.changes.length = 0
+    this.#entries.clear()
+    this.#dirtyEntries.clear()
+    this.#dirtyLists.clear()
+    this.#changes.length = 0
   }
 
-  private setDeletedFlag(id: string, isDeleted: boolean): void {
-    const entry = this.entry(id)
-    this.update(entry, { isDeleted })
-    for (const list of entry.lists) this.dirtyLists.add(list)
+  #setDeletedFlag(id: string, isDeleted: boolean): void {
+    const entry = this.#entry(id)
+    this.#update(entry, { isDeleted })
+    for (const list of entry.lists) this.#dirtyLists.add(list)
   }
 
   /** The entry of `id`, created if missing; a new entry is collectable unless `observed`. */
-  private entry(id: string, observed = false): JobEntry {
-    let entry = this.entries.get(id)
+  #entry(id: string, observed = false): JobEntry {
+    let entry = this.#entries.get(id)
     if (entry === undefined) {
       const facts: JobFacts = {
         id,
@@ -236,7 +241,7 @@ export class VideoStore {
         error: undefined,
         isFetching: false,
         isPolling: false,
-        isDeleted: this.tombstones.has(id),
+        isDeleted: this.#tombstones.has(id),
         progressFloor: 0,
         samples: NO_SAMPLES,
       }
@@ -249,38 +254,38 @@ export class VideoStore {
         lists: new Set(),
         idleSince: undefined,
       }
-      this.entries.set(id, entry)
-      if (!observed) this.markIdleIfUnobserved(entry)
+      this.#entries.set(id, entry)
+      if (!observed) this.#markIdleIfUnobserved(entry)
     }
     return entry
   }
 
-  private update(entry: JobEntry, patch: Partial<JobFacts>): void {
+  #update(entry: JobEntry, patch: Partial<JobFacts>): void {
     entry.facts = { ...entry.facts, ...patch }
     const next = reuseIfEqual(entry.state, deriveJobState(entry.facts))
     if (next === entry.state) return
     const videoChanged = next.video !== entry.state.video
     entry.state = next
-    this.dirtyEntries.add(entry)
-    if (videoChanged) for (const list of entry.lists) this.dirtyLists.add(list)
-    if (this.batchDepth === 0) this.flush()
+    this.#dirtyEntries.add(entry)
+    if (videoChanged) for (const list of entry.lists) this.#dirtyLists.add(list)
+    if (this.#batchDepth === 0) this.#flush()
   }
 
-  private markIdleIfUnobserved(entry: JobEntry): void {
+  #markIdleIfUnobserved(entry: JobEntry): void {
     if (entry.idleSince !== undefined || isEntryObserved(entry)) return
-    entry.idleSince = this.now()
-    this.onIdle()
+    entry.idleSince = this.#now()
+    this.#onIdle()
   }
 
-  private flush(): void {
+  #flush(): void {
     // Lists first: a job subscriber that reads a list in its callback must see the new rows.
-    const lists = [...this.dirtyLists]
-    this.dirtyLists.clear()
+    const lists = [...this.#dirtyLists]
+    this.#dirtyLists.clear()
     for (const list of lists) list.onEntityChange()
-    const entries = [...this.dirtyEntries]
-    this.dirtyEntries.clear()
+    const entries = [...this.#dirtyEntries]
+    this.#dirtyEntries.clear()
     for (const entry of entries) for (const listener of [...entry.listeners]) listener(entry.state)
-    if (this.changes.length > 0) this.onChanges(this.changes.splice(0))
+    if (this.#changes.length > 0) this.#onChanges(this.#changes.splice(0))
   }
 }
 
