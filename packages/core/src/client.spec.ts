@@ -179,6 +179,24 @@ describe('ingest and refetch', () => {
   })
 })
 
+describe('ensureJob', () => {
+  it('returns the cached video without a request, or fetches it once', async () => {
+    const { api, client, retrieves } = setup()
+    const { id } = api.jobs.create({ prompt: 'x' })
+    const first = await client.ensureJob(id)
+    expect(first).toMatchObject({ id, status: 'queued' })
+    expect(await client.ensureJob(id)).toBe(first)
+    expect(retrieves(id)).toBe(1)
+  })
+
+  it('rejects with the typed error of the request', async () => {
+    const { client } = setup()
+    const error = await client.ensureJob('video_missing').catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(VideoApiError)
+    expect((error as VideoApiError).status).toBe(404)
+  })
+})
+
 describe('events$', () => {
   it('reports updates, completion, failure and deletion', async () => {
     const { api, client, advance } = setup({ mock: { failRate: 0 } })

@@ -227,6 +227,15 @@ class VideoClientImpl implements VideoClient {
     return this.#poller.refetch(id)
   }
 
+  async ensureJob(id: string): Promise<Video> {
+    const cached = this.#store.isDeleted(id) ? undefined : this.#store.getVideo(id)
+    if (cached) return cached
+    await this.refetch(id)
+    const state = this.#store.getState(id)
+    if (state.video && !state.isDeleted) return state.video
+    throw state.error ?? new VideoClientError(`Video ${id} was deleted.`)
+  }
+
   ingest(video: unknown): void {
     const parsed = parseBody(VideoSchema, video, 'ingest()')
     this.#store.merge(parsed, this.#nextSeq())

@@ -12,6 +12,7 @@ export {
   VideoNetworkError,
   VideoValidationError,
   isAbortError,
+  toVideoClientError,
   type ValidationIssue,
   type VideoApiErrorInit,
 } from './errors'

@@ -155,6 +155,11 @@ export interface VideoClient {
     options?: { variant?: VideoContentVariant | undefined; signal?: AbortSignal | undefined },
   ): Promise<Blob>
   refetch(id: string): Promise<void>
+  /**
+   * The cached video, or fetched now when none is cached: for Suspense and loaders. Rejects with the
+   * request's error (e.g. a `VideoApiError` 404 for an unknown id).
+   */
+  ensureJob(id: string): Promise<Video>
   ingest(video: unknown): void
   readonly events$: Observable<VideoClientEvent>
   /** Stops every timer and request; the client must not be used afterwards. */
