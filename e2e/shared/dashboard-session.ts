@@ -1,0 +1,91 @@
+import type { MockJobs, MockVideoApiOptions } from '@vidjob/mock-api'
+import type { Page } from 'playwright-core'
+import { launchChromium, type RunningBrowser } from './browser'
+import { SELECTORS } from './journeys'
+import { startMockApi, type RunningMockApi } from './mock-api'
+import { buildAndServe, type ServedExample } from './serve-example'
+
+/** A dashboard built, served against its own mock API, and open in Chromium. */
+export interface DashboardSession {
+  readonly mock: RunningMockApi
+  readonly app: ServedExample
+  readonly browser: RunningBrowser
+  readonly page: Page
+  /** Ids of the job rows on screen, top to bottom. */
+  rowIds(): Promise<string[]>
+  /** Closes the browser, the app server and the mock, whatever state they are in. */
+  close(): Promise<void>
+}
+
+/** Options of {@link openDashboard}. */
+export interface DashboardOptions {
+  viewport?: { width: number; height: number }
+  mock?: MockVideoApiOptions
+  /** Jobs to create before the page loads (default {@link seedScene}). */
+  seed?: (jobs: MockJobs) => void
+}
+
+/**
+ * Starts a mock API, seeds it, builds and serves the example against it, opens it in Chromium and waits
+ * for the job list. If any step fails, what was started is closed before the error is rethrown.
+ *
+ * @example
+ * const session = await openDashboard(fileURLToPath(new URL('../examples/vue-dashboard', import.meta.url)))
+ * const id = await createVideo(session.page, 'A lighthouse in a storm')
+ * await session.close()
+ */
+export async function openDashboard(
+  exampleDir: string,
+  options: DashboardOptions = {},
+): Promise<DashboardSession> {
+  const started: { close(): Promise<void> }[] = []
+  const close = async () => {
+    for (const part of started.reverse()) await part.close()
+  }
+  try {
+    const mock = await startMockApi(options.mock)
+    started.push(mock)
+    ;(options.seed ?? seedScene)(mock.api.jobs)
+    const app = await buildAndServe(exampleDir, { apiBaseURL: mock.url })
+    started.push(app)
+    const browser = await launchChromium(exampleDir, options.viewport)
+    started.push(browser)
+    const { page } = browser
+    await page.goto(app.url)
+    await page.locator(SELECTORS.jobList).waitFor()
+    const rowIds = () =>
+      page
+        .locator(SELECTORS.jobRow)
+        .evaluateAll((rows) => rows.flatMap((row) => row.getAttribute('data-job-id') ?? []))
+    return { mock, app, browser, page, rowIds, close }
+  } catch (error) {
+    await close()
+    throw error
+  }
+}
+
+/** The prompt of the job {@link seedScene} leaves rendering for a minute, for a live bar on screenshots. */
+export const RENDERING_PROMPT = 'Northern lights rippling over a frozen lake, slow pan'
+
+/**
+ * A scene with every kind of row, oldest first: a failed job with its reason, two finished videos, and
+ * one still rendering for a minute.
+ *
+ * @example openDashboard(exampleDir, { seed: seedScene })
+ */
+export function seedScene(jobs: MockJobs): void {
+  const failed = jobs.create({
+    prompt: 'A crowded stadium erupting as the home team scores, drone shot',
+    seconds: '8',
+  })
+  jobs.fail(failed.id, {
+    code: 'render_timeout',
+    message:
+      'Rendering took longer than the time allowed for this clip; try fewer seconds or a smaller size.',
+  })
+  jobs.complete(
+    jobs.create({ prompt: 'Time-lapse of a desert wildflower bloom at sunrise', size: '1280x720' }).id,
+  )
+  jobs.complete(jobs.create({ prompt: 'A paper boat drifting down a rain-soaked street at dusk' }).id)
+  jobs.create({ prompt: RENDERING_PROMPT, queueMs: 0, renderMs: 60_000 })
+}

@@ -1,0 +1,38 @@
+import type { ReactNode } from 'react'
+import { CreateVideoForm } from './components/create-video-form'
+import { VideoDetailPanel } from './components/video-detail'
+import { VideoList } from './components/video-list'
+import { useSelectedVideoId } from './use-hash-route'
+
+/**
+ * The dashboard: create a job, watch the list render live, open one to play it.
+ *
+ * @example createRoot(root).render(<VideoClientProvider client={client}><App /></VideoClientProvider>)
+ */
+export function App(): ReactNode {
+  const selectedId = useSelectedVideoId()
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1>
+          vidjob <span className="app-subtitle">video jobs</span>
+        </h1>
+        <p>Describe a scene, generate a short video, and watch it render live.</p>
+      </header>
+      <main className="layout">
+        <div className="column">
+          <CreateVideoForm />
+          <VideoList selectedId={selectedId} />
+        </div>
+        {selectedId ? (
+          <VideoDetailPanel id={selectedId} />
+        ) : (
+          <aside className="card detail detail-empty" aria-label="Video">
+            <p className="state-title">Nothing open</p>
+            <p>Open a video from the list to play it here, with its thumbnail and details.</p>
+          </aside>
+        )}
+      </main>
+    </div>
+  )
+}

@@ -1,0 +1,31 @@
+import react from '@vitejs/plugin-react'
+import { fileURLToPath } from 'node:url'
+import { defineConfig, loadEnv } from 'vite'
+import { readDashboardEnv } from './src/dev-server/dashboard-env'
+import { vidjobApi } from './src/dev-server/vidjob-api-plugin'
+
+const here = fileURLToPath(new URL('.', import.meta.url))
+
+const workspaceSource = (pkg: string): string =>
+  fileURLToPath(new URL(`../../packages/${pkg}/src/index.ts`, import.meta.url))
+
+export default defineConfig(({ mode }) => ({
+  plugins: [react(), vidjobApi(readDashboardEnv(loadEnv(mode, here, ['VIDJOB_', 'OPENAI_'])))],
+  resolve: {
+    // Inside this monorepo the app runs on the packages' sources, so no package build is needed and edits
+    // to them hot-reload. An app outside the monorepo installs @vidjob/* and drops these aliases.
+    alias: { '@vidjob/core': workspaceSource('core'), '@vidjob/react': workspaceSource('react') },
+    dedupe: ['react', 'react-dom'],
+  },
+  build: {
+    rollupOptions: {
+      // zod's sources carry comments Rollup cannot place; they are harmless and only bury real warnings.
+      onwarn(warning, warn) {
+        if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('/zod/')) return
+        warn(warning)
+      },
+    },
+  },
+  server: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1' },
+}))

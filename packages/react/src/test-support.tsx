@@ -1,0 +1,89 @@
+import { act, cleanup } from '@testing-library/react'
+import {
+  createFetchTransport,
+  createManualEnvironment,
+  createVideoClient,
+  type VideoClient,
+  type VideoClientOptions,
+} from '@vidjob/core'
+import { createMockVideoApi, type MockEndpoint, type MockVideoApiOptions } from '@vidjob/mock-api'
+import { Component, type ReactNode } from 'react'
+import { onTestFinished, vi } from 'vitest'
+import { VideoClientProvider } from './video-client-provider'
+
+/** 2026-01-01T00:00:00Z: every test starts from the same instant. @example vi.setSystemTime(START) */
+export const START = Date.UTC(2026, 0, 1)
+
+/** What {@link setup} gives a test. @example const { api, client, wrapper, advance }: Harness = setup() */
+export interface Harness {
+  api: ReturnType<typeof createMockVideoApi>
+  client: VideoClient
+  /** Wraps a tree in the provider of this client (for `render(ui, { wrapper })`). */
+  wrapper: (props: { children?: ReactNode }) => ReactNode
+  /** Moves the clocks of the client and the mock forward inside `act`, letting every request settle. */
+  advance(ms: number): Promise<void>
+  /** How many requests the mock received for an endpoint (and id). */
+  requests(endpoint: MockEndpoint, id?: string): number
+}
+
+/**
+ * A client wired to the in-process mock API, both driven by fake timers. Jobs queue for 2 s and render
+ * for 20 s unless told otherwise. Everything is unmounted and disposed when the test ends.
+ *
+ * @example
+ * const h = setup({ client: { polling: { interval: 1_000 } } })
+ * render(<Job id={h.api.jobs.create({ prompt: 'x' }).id} />, { wrapper: h.wrapper })
+ * await h.advance(1_000)
+ */
+export function setup(
+  options: { mock?: MockVideoApiOptions; client?: Partial<VideoClientOptions> } = {},
+): Harness {
+  vi.useFakeTimers({ now: START })
+  const api = createMockVideoApi({ queueMs: 2_000, renderMs: 20_000, ...options.mock })
+  const transport = createFetchTransport({ baseURL: 'http://mock.local/v1', fetch: api.fetch })
+  const client = createVideoClient({ transport, environment: createManualEnvironment(), ...options.client })
+  onTestFinished(() => {
+    cleanup()
+    client.dispose()
+    vi.useRealTimers()
+  })
+  return {
+    api,
+    client,
+    wrapper: ({ children }) => <VideoClientProvider client={client}>{children}</VideoClientProvider>,
+    advance: (ms) => act(() => vi.advanceTimersByTimeAsync(ms).then(() => undefined)),
+    requests: (endpoint, id) => api.count({ endpoint, ...(id === undefined ? {} : { id }) }),
+  }
+}
+
+/** Collects every value a component rendered, in order. @example const r = recorder<number>(); r.record(1); r.last() // 1 */
+export function recorder<T>(): { values: T[]; record: (value: T) => void; last: () => T | undefined } {
+  const values: T[] = []
+  return { values, record: (value) => void values.push(value), last: () => values.at(-1) }
+}
+
+/**
+ * An error boundary that shows the caught error's name and message and hands the error to `onError`.
+ *
+ * @example
+ * render(<Boundary onError={caught.record}><Broken /></Boundary>)
+ */
+export class Boundary extends Component<
+  { children?: ReactNode; onError: (error: unknown) => void },
+  { error: Error | undefined }
+> {
+  override state: { error: Error | undefined } = { error: undefined }
+
+  static getDerivedStateFromError(error: Error): { error: Error } {
+    return { error }
+  }
+
+  override componentDidCatch(error: unknown): void {
+    this.props.onError(error)
+  }
+
+  override render(): ReactNode {
+    const { error } = this.state
+    return error ? <p role="alert">{`${error.name}: ${error.message}`}</p> : this.props.children
+  }
+}
