@@ -219,7 +219,12 @@ class VideoClientImpl implements VideoClient {
       options.signal,
     )
     assertContentType(response, variant, id)
-    return response.blob()
+    try {
+      return await response.blob()
+    } catch (error) {
+      // The connection can still break while the bytes arrive.
+      throw isAbortError(error) ? error : toVideoClientError(error)
+    }
   }
 
   refetch(id: string): Promise<void> {
@@ -327,6 +332,7 @@ class VideoClientImpl implements VideoClient {
     return {
       videos: page.data,
       lastId: page.last_id ?? page.data.at(-1)?.id ?? null,
+      pollAfterMs: result.pollAfterMs,
       hasMore: page.has_more,
       seq,
     }
@@ -337,7 +343,8 @@ class VideoClientImpl implements VideoClient {
       for (const page of pages) for (const video of page.videos) this.#store.merge(video, page.seq)
       update()
     })
-    for (const page of pages) for (const video of page.videos) this.#poller.noteFresh(video.id)
+    for (const page of pages)
+      for (const video of page.videos) this.#poller.noteFresh(video.id, page.pollAfterMs)
   }
 
   #insertCreated(video: Video, seq: number, result: TransportResult): Video {

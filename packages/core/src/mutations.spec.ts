@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { record, setup } from '../test/harness'
-import { VideoApiError, VideoClientError, VideoJobFailedError, VideoValidationError } from './errors'
+import {
+  VideoApiError,
+  VideoClientError,
+  VideoJobFailedError,
+  VideoNetworkError,
+  VideoValidationError,
+} from './errors'
 
 afterEach(() => {
   vi.useRealTimers()
@@ -197,6 +203,19 @@ describe('downloadContent', () => {
     await expect(client.downloadContent('video_1', { variant: 'thumbnail' })).rejects.toThrow(
       /expected image\/\*/,
     )
+  })
+
+  it('maps a connection that breaks while the bytes arrive to a VideoNetworkError', async () => {
+    const { client, transport } = setup()
+    const broken = new ReadableStream({
+      pull(controller) {
+        controller.error(new TypeError('terminated'))
+      },
+    })
+    vi.spyOn(transport, 'downloadContent').mockResolvedValue(
+      new Response(broken, { headers: { 'content-type': 'video/mp4' } }),
+    )
+    await expect(client.downloadContent('video_1')).rejects.toBeInstanceOf(VideoNetworkError)
   })
 
   it('rejects with AbortError when aborted', async () => {

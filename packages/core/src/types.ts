@@ -55,6 +55,8 @@ export type VideoListOptions = Omit<VideoListQuery, 'after'>
  */
 export interface VideoListState {
   readonly videos: readonly Video[]
+  /** The first page has arrived (an empty list is then really empty). */
+  readonly isLoaded: boolean
   readonly hasMore: boolean
   /** The first page is loading. */
   readonly isLoading: boolean

@@ -38,13 +38,13 @@ describe('client.list', () => {
     const { api, client, advance } = setup()
     const ids = seed(api, 5)
     const list = client.list({ limit: 2 })
-    expect(list.getState()).toMatchObject({ videos: [], isLoading: false, hasMore: false })
+    expect(list.getState()).toMatchObject({ videos: [], isLoaded: false, isLoading: false, hasMore: false })
     const states: VideoListState[] = []
     list.state$.subscribe((s) => states.push(s))
     expect(states[0]?.isLoading).toBe(true)
     await advance(0)
     expect(list.getState().videos.map((v) => v.id)).toEqual([ids[4], ids[3]])
-    expect(list.getState()).toMatchObject({ hasMore: true, isLoading: false })
+    expect(list.getState()).toMatchObject({ hasMore: true, isLoading: false, isLoaded: true })
     const next = list.fetchNextPage()
     expect(list.getState().isFetchingNextPage).toBe(true)
     await next

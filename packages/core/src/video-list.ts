@@ -11,6 +11,8 @@ export interface FetchedPage {
   readonly lastId: string | null
   readonly hasMore: boolean
   readonly seq: number
+  /** `openai-poll-after-ms` of the answer, if the server sent one. */
+  readonly pollAfterMs: number | undefined
 }
 
 /** What a list needs from its client. */

@@ -165,7 +165,7 @@ export class ListRecord implements ListRecordLink {
     }
     const previous = this.#state as VideoListState | undefined
     const videos = previous && sameRows(previous.videos, rows) ? previous.videos : rows.length ? rows : EMPTY
-    return { videos, hasMore: this.#hasMore, ...this.#meta }
+    return { videos, isLoaded: this.isLoaded, hasMore: this.#hasMore, ...this.#meta }
   }
 }
 
@@ -176,6 +176,7 @@ function sameRows(a: readonly Video[], b: readonly Video[]): boolean {
 function sameListState(a: VideoListState, b: VideoListState): boolean {
   return (
     a.videos === b.videos &&
+    a.isLoaded === b.isLoaded &&
     a.hasMore === b.hasMore &&
     a.isLoading === b.isLoading &&
     a.isFetchingNextPage === b.isFetchingNextPage &&

@@ -6,6 +6,9 @@ import { mergeVideo, type MergeVerdict } from './merge'
 
 type Listener<T> = (value: T) => void
 
+/** How many idle snapshots of unknown ids `getState` remembers; identity only matters between renders. */
+const MAX_IDLE_SNAPSHOTS = 1_000
+
 interface JobEntry {
   facts: JobFacts
   state: VideoJobState
@@ -45,6 +48,7 @@ export type JobMeta = Partial<Pick<JobFacts, 'error' | 'isFetching' | 'isPolling
  */
 export class VideoStore {
   readonly #entries = new Map<string, JobEntry>()
+  readonly #idle = new Map<string, VideoJobState>()
   /** Ids deleted here: `pending` while the delete request runs, `confirmed` after. Never merged again. */
   readonly #tombstones = new Map<string, 'pending' | 'confirmed'>()
   #batchDepth = 0
@@ -64,7 +68,17 @@ export class VideoStore {
 
   /** The current state of a job; a stable object while nothing changes. */
   getState(id: string): VideoJobState {
-    return this.#entry(id).state
+    const entry = this.#entries.get(id)
+    if (entry) return entry.state
+    // Reading an unknown id must not create anything (no entry, no collection timer), yet has to return
+    // the same object on every call for useSyncExternalStore: keep a bounded memo of idle snapshots.
+    let idle = this.#idle.get(id)
+    if (idle === undefined) {
+      idle = deriveJobState(this.#initialFacts(id))
+      this.#idle.set(id, idle)
+      if (this.#idle.size > MAX_IDLE_SNAPSHOTS) this.#idle.delete(this.#idle.keys().next().value as string)
+    }
+    return idle
   }
 
   getVideo(id: string): Video | undefined {
@@ -219,6 +233,7 @@ export class VideoStore {
   /** Removes everything (dispose). */
   clear(): void {
     this.#entries.clear()
+    this.#idle.clear()
     this.#dirtyEntries.clear()
     this.#dirtyLists.clear()
     this.#changes.length = 0
@@ -230,24 +245,31 @@ export class VideoStore {
     for (const list of entry.lists) this.#dirtyLists.add(list)
   }
 
+  #initialFacts(id: string): JobFacts {
+    return {
+      id,
+      video: undefined,
+      updatedAt: undefined,
+      error: undefined,
+      isFetching: false,
+      isPolling: false,
+      isDeleted: this.#tombstones.has(id),
+      progressFloor: 0,
+      samples: NO_SAMPLES,
+    }
+  }
+
   /** The entry of `id`, created if missing; a new entry is collectable unless `observed`. */
   #entry(id: string, observed = false): JobEntry {
     let entry = this.#entries.get(id)
     if (entry === undefined) {
-      const facts: JobFacts = {
-        id,
-        video: undefined,
-        updatedAt: undefined,
-        error: undefined,
-        isFetching: false,
-        isPolling: false,
-        isDeleted: this.#tombstones.has(id),
-        progressFloor: 0,
-        samples: NO_SAMPLES,
-      }
+      const facts = this.#initialFacts(id)
+      const derived = deriveJobState(facts)
+      const idle = this.#idle.get(id)
+      this.#idle.delete(id)
       entry = {
         facts,
-        state: deriveJobState(facts),
+        state: idle ? reuseIfEqual(idle, derived) : derived,
         dataSeq: -1,
         fetchedAt: undefined,
         listeners: new Set(),
