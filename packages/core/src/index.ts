@@ -17,6 +17,12 @@ export {
   type VideoApiErrorInit,
 } from './errors'
 export { IDLE_JOB_STATE } from './job-state'
+export {
+  createMutation,
+  type VideoMutation,
+  type VideoMutationState,
+  type VideoMutationStatus,
+} from './mutation'
 export { createScheduler, type Scheduler } from './scheduler'
 export {
   ApiErrorBodySchema,
