@@ -24,6 +24,7 @@ export {
   type VideoMutationStatus,
 } from './mutation'
 export { createScheduler, type Scheduler } from './scheduler'
+export { videoContent$, type VideoContentState } from './video-content'
 export {
   ApiErrorBodySchema,
   CreateVideoParamsSchema,
