@@ -305,7 +305,7 @@ class VideoClientImpl implements VideoClient {
     try {
       const page = await this.#fetchPage({ order: 'desc', limit: NEWEST_PAGE_SIZE }, signal)
       this.#commitPages([page], () => ids.forEach((id) => this.#store.setMeta(id, { error: undefined })))
-      return { ok: true, ids: new Set(page.videos.map((video) => video.id)) }
+      return { ok: true, ids: new Set(page.videos.map((video) => video.id)), pollAfterMs: page.pollAfterMs }
     } catch (error) {
       let recorded: unknown = error
       this.#store.batch(() => ids.forEach((id) => (recorded = this.#recordPollError(id, error))))

@@ -114,6 +114,18 @@ describe('rule 4: adaptive interval', () => {
     expect(retrieves(id)).toBe(2)
   })
 
+  it('follows the hint of a coalesced newest-page answer too', async () => {
+    const { api, client, advance } = setup({ mock: { pollAfterMs: 400, queueMs: 0, renderMs: 60_000 } })
+    const ids = [api.jobs.create({ prompt: 'a' }).id, api.jobs.create({ prompt: 'b' }).id]
+    ids.forEach((id) => client.job$(id).subscribe())
+    await advance(0)
+    api.resetLog()
+    await advance(4_000)
+    // Every 400 ms, one request answers both jobs: about 10, not one per 5 s.
+    expect(api.log.length).toBeGreaterThanOrEqual(8)
+    expect(api.count({ endpoint: 'list' })).toBeGreaterThanOrEqual(8)
+  })
+
   it('polls about when the next visible change or the completion is due, clamped', async () => {
     const { api, client, advance, retrieves } = setup({ mock: { queueMs: 0, renderMs: 100_000 } })
     const { id } = api.jobs.create({ prompt: 'x' })

@@ -12,7 +12,9 @@ export type PollOutcome =
   | { ok: false; error: unknown; permanent?: boolean | undefined }
 
 /** The outcome of a coalesced poll: which ids the newest page answered. */
-export type PagePollOutcome = { ok: true; ids: ReadonlySet<string> } | { ok: false; error: unknown }
+export type PagePollOutcome =
+  | { ok: true; ids: ReadonlySet<string>; pollAfterMs?: number | undefined }
+  | { ok: false; error: unknown }
 
 /** How the poller reaches the server and reads the cache; the client provides it. */
 export interface PollerDeps {
@@ -286,7 +288,7 @@ export class Poller {
       const outcome = await this.#deps.newestPage(ids, controller.signal)
       for (const id of ids) {
         if (!outcome.ok) this.#settle(id, outcome, undefined)
-        else if (outcome.ids.has(id)) this.#settle(id, { ok: true }, undefined)
+        else if (outcome.ids.has(id)) this.#settle(id, { ok: true }, outcome.pollAfterMs)
         else this.#unanswered(id)
       }
     }, [...ids])

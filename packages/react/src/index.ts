@@ -1,5 +1,5 @@
 export { VideoClientProvider, useVideoClient, type VideoClientProviderProps } from './video-client-provider'
-export { IDLE_VIDEO_JOB_STATE, useVideoJob } from './use-video-job'
+export { useVideoJob } from './use-video-job'
 export { useVideoProgress } from './use-video-progress'
 export { useVideoList, type VideoListResult } from './use-video-list'
 export type { VideoMutation, VideoMutationStatus } from './use-video-mutation'

@@ -46,8 +46,11 @@ describe('useVideoContent', () => {
     await h.advance(3_000)
     expect(screen.getByRole('status').textContent).toBe('none')
     expect(h.requests('content')).toBe(0)
+    h.api.faults.add({ fault: { type: 'latency', ms: 20_000 }, endpoint: 'content' })
 
     await h.advance(10_000)
+    expect(screen.getByRole('status').textContent).toBe('loading')
+    await h.advance(20_000)
 
     expect(screen.getByRole('status').textContent).toBe('blob:test/1')
     expect(rendered.values.some((state) => state.isLoading)).toBe(true)

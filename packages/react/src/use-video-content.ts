@@ -1,8 +1,8 @@
-import type { VideoClientError, VideoContentVariant } from '@vidjob/core'
+import { videoContent$, type VideoContentState, type VideoContentVariant } from '@vidjob/core'
 import { useEffect, useState } from 'react'
-import { asVideoClientError } from './as-video-client-error'
 import { useVideoClient } from './video-client-provider'
-import { useVideoJob } from './use-video-job'
+
+export type { VideoContentState }
 
 /** Options of {@link useVideoContent}. @example useVideoContent(id, { variant: 'thumbnail' }) */
 export interface VideoContentOptions {
@@ -10,27 +10,7 @@ export interface VideoContentOptions {
   variant?: VideoContentVariant | undefined
 }
 
-/**
- * A downloaded asset of a completed video, as an object URL for `<video src>` / `<img src>`.
- *
- * @example
- * const { url, isLoading, error }: VideoContentState = useVideoContent(id, { variant: 'thumbnail' })
- */
-export interface VideoContentState {
-  /** A `blob:` URL, revoked when the id or variant changes and on unmount. */
-  readonly url: string | undefined
-  /** The job is completed and its asset is being downloaded. */
-  readonly isLoading: boolean
-  readonly error: VideoClientError | undefined
-}
-
-interface Download {
-  readonly key: string
-  readonly url: string | undefined
-  readonly error: VideoClientError | undefined
-}
-
-const contentKey = (id: string, variant: VideoContentVariant): string => `${variant}:${id}`
+const NOT_LOADED: VideoContentState = Object.freeze({ url: undefined, isLoading: false, error: undefined })
 
 /**
  * Downloads an asset of a video once its job is completed (watching the job until then) and exposes it
@@ -51,32 +31,19 @@ export function useVideoContent(
 ): VideoContentState {
   const variant = options.variant ?? 'video'
   const client = useVideoClient()
-  const completed = useVideoJob(id).status === 'completed'
-  const [download, setDownload] = useState<Download | undefined>(undefined)
-  const key = id === null || id === undefined || !completed ? undefined : contentKey(id, variant)
+  const [content, setContent] = useState<{ key: string; state: VideoContentState } | undefined>(undefined)
+  const key = id === null || id === undefined ? undefined : `${variant}:${id}`
 
   useEffect(() => {
-    if (id === null || id === undefined || !completed) return
-    const controller = new AbortController()
-    const key = contentKey(id, variant)
-    let url: string | undefined
-    client.downloadContent(id, { variant, signal: controller.signal }).then(
-      (blob) => {
-        if (controller.signal.aborted) return
-        url = URL.createObjectURL(blob)
-        setDownload({ key, url, error: undefined })
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted) setDownload({ key, url: undefined, error: asVideoClientError(error) })
-      },
+    if (id === null || id === undefined) return
+    const key = `${variant}:${id}`
+    // Core aborts the download and revokes the URL when this subscription ends.
+    const subscription = videoContent$(client, id, { variant }).subscribe((state) =>
+      setContent({ key, state }),
     )
-    return () => {
-      controller.abort()
-      if (url !== undefined) URL.revokeObjectURL(url)
-    }
-  }, [client, id, variant, completed])
+    return () => subscription.unsubscribe()
+  }, [client, id, variant])
 
-  // A download for another id or variant (its URL already revoked) is never shown.
-  const current = download !== undefined && download.key === key ? download : undefined
-  return { url: current?.url, isLoading: key !== undefined && current === undefined, error: current?.error }
+  // The state of another id or variant (its URL already revoked) is never shown.
+  return content !== undefined && content.key === key ? content.state : NOT_LOADED
 }

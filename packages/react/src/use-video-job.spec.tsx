@@ -1,9 +1,10 @@
+import { IDLE_JOB_STATE } from '@vidjob/core'
 import { render, screen } from '@testing-library/react'
 import type { VideoJobState } from '@vidjob/core'
 import { StrictMode } from 'react'
 import { describe, expect, it } from 'vitest'
 import { recorder, setup } from './test-support'
-import { IDLE_VIDEO_JOB_STATE, useVideoJob } from './use-video-job'
+import { useVideoJob } from './use-video-job'
 
 function Probe({
   id,
@@ -98,7 +99,7 @@ describe('useVideoJob', () => {
 
     expect(h.api.log).toHaveLength(0)
     expect(rendered.values.length).toBeGreaterThan(0)
-    rendered.values.forEach((state) => expect(state).toBe(IDLE_VIDEO_JOB_STATE))
+    rendered.values.forEach((state) => expect(state).toBe(IDLE_JOB_STATE))
   })
 
   it('switches the polled job when the id changes', async () => {

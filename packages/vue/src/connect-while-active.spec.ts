@@ -1,0 +1,83 @@
+import { mount } from '@vue/test-utils'
+import { describe, expect, it, vi } from 'vitest'
+import { defineComponent, effectScope, h, nextTick, onMounted, ref } from 'vue'
+import { connectWhileActive } from './connect-while-active'
+
+function spyConnection() {
+  const log: string[] = []
+  const connect = vi.fn((key: string) => {
+    log.push(`connect ${key}`)
+    return () => log.push(`disconnect ${key}`)
+  })
+  return { log, connect }
+}
+
+describe('connectWhileActive', () => {
+  it('connects at once in a bare scope, reconnects on change and disconnects on stop', async () => {
+    const { log, connect } = spyConnection()
+    const key = ref('a')
+    const scope = effectScope()
+    scope.run(() => connectWhileActive(key, connect))
+    key.value = 'b'
+    await nextTick()
+    scope.stop()
+    key.value = 'c'
+    await nextTick()
+    expect(log).toEqual(['connect a', 'disconnect a', 'connect b', 'disconnect b'])
+  })
+
+  it('connects a component on mount, not during setup', () => {
+    const { log, connect } = spyConnection()
+    const Comp = defineComponent({
+      setup() {
+        connectWhileActive(() => 'a', connect)
+        log.push('setup done')
+        onMounted(() => log.push('mounted'))
+        return () => h('p')
+      },
+    })
+    mount(Comp).unmount()
+    expect(log).toEqual(['setup done', 'connect a', 'mounted', 'disconnect a'])
+  })
+
+  it('never connects a scope stopped before its component mounted', () => {
+    const { connect } = spyConnection()
+    const Comp = defineComponent({
+      setup() {
+        effectScope().run(() => connectWhileActive(() => 'a', connect))
+        const inner = effectScope()
+        inner.run(() => connectWhileActive(() => 'b', connect))
+        inner.stop()
+        return () => h('p')
+      },
+    })
+    mount(Comp)
+    expect(connect.mock.calls.map(([key]) => key)).toEqual(['a'])
+  })
+
+  it('keeps the connection when the key is the same by `same`', async () => {
+    const { log, connect } = spyConnection()
+    const key = ref({ id: 'a' })
+    const scope = effectScope()
+    scope.run(() =>
+      connectWhileActive(
+        () => key.value,
+        (value) => connect(value.id),
+        (x, y) => x.id === y.id,
+      ),
+    )
+    key.value = { id: 'a' }
+    await nextTick()
+    expect(log).toEqual(['connect a'])
+    scope.stop()
+  })
+
+  it('refuses to run outside any scope, where nothing could release it', () => {
+    expect(() =>
+      connectWhileActive(
+        () => 'a',
+        () => () => undefined,
+      ),
+    ).toThrow(/effectScope/)
+  })
+})

@@ -1,0 +1,62 @@
+import type { VideoListHandle, VideoListOptions, VideoListState } from '@vidjob/core'
+import { computed, toValue, type MaybeRefOrGetter, type ShallowRef } from 'vue'
+import { firstSettled, type Settlement } from './first-settled'
+import { fieldRefs, useLiveState, type FieldRefs } from './live-state'
+import { useVideoClient } from './video-client-plugin'
+
+const LIST_FIELDS = [
+  'videos',
+  'isLoaded',
+  'hasMore',
+  'isLoading',
+  'isFetchingNextPage',
+  'error',
+] as const satisfies readonly (keyof VideoListState)[]
+
+/** What a list's first load settles on: its first page, else the error that ended the attempt. */
+const LIST_SETTLEMENT: Settlement<VideoListState> = {
+  ready: (state) => state.isLoaded,
+  failure: (state) => (state.isLoading ? undefined : state.error),
+}
+
+/**
+ * What {@link useVideoList} returns: the whole state, a computed ref per field, and the list's actions.
+ *
+ * @example const { videos, fetchNextPage }: UseVideoListReturn = useVideoList({ limit: 20 })
+ */
+export interface UseVideoListReturn extends FieldRefs<VideoListState, (typeof LIST_FIELDS)[number]> {
+  readonly state: Readonly<ShallowRef<VideoListState>>
+  /** Loads the next page; resolves once it is in the state (failures go to `error`). */
+  fetchNextPage(): Promise<void>
+  /** Reloads every loaded page; resolves once they are in the state (failures go to `error`). */
+  refresh(): Promise<void>
+  /** Resolves once the first page is loaded, rejects with its typed error; for `await` in `async setup()`. */
+  suspense(): Promise<VideoListState>
+}
+
+/**
+ * A live, paged list of videos (newest first by default). Its first page loads when the calling scope
+ * goes live and its unfinished rows stay polled while it lives. The same query shares one list with every
+ * other caller. A query outside the spec (`limit` not an integer 0–100) throws a `VideoValidationError`.
+ *
+ * @example
+ * // <script setup lang="ts">
+ * const { videos, hasMore, isFetchingNextPage, fetchNextPage } = useVideoList({ limit: 20 })
+ */
+export function useVideoList(query: MaybeRefOrGetter<VideoListOptions | undefined> = {}): UseVideoListReturn {
+  const client = useVideoClient()
+  // client.list() returns the same handle for an equal query, so a new but equal query object changes nothing.
+  const handle = computed((): VideoListHandle => client.list(toValue(query)))
+  const { state, suspense } = useLiveState(
+    () => handle.value,
+    (list) => list.getState(),
+    (list) => list.state$,
+  )
+  return {
+    state,
+    ...fieldRefs(state, LIST_FIELDS),
+    fetchNextPage: () => handle.value.fetchNextPage(),
+    refresh: () => handle.value.refresh(),
+    suspense: () => suspense((list) => firstSettled(list.state$, LIST_SETTLEMENT)),
+  }
+}

@@ -1,0 +1,33 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { ref, watch } from 'vue'
+import { setup } from './test-support'
+import { useVideoProgress } from './use-video-progress'
+
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+describe('useVideoProgress', () => {
+  it('follows the progress with distinct, rising values up to 100, polling the job meanwhile', async () => {
+    const { api, client, inScope, advance } = setup({ client: { polling: { interval: 1_000 } } })
+    const { id } = api.jobs.create({ prompt: 'x' })
+    const { result: progress, scope } = inScope(() => useVideoProgress(id))
+    const seen: number[] = []
+    inScope(() => watch(progress, (value) => seen.push(value)))
+    expect(client.getJob(id).isPolling).toBe(true)
+    await advance(25_000)
+    expect(progress.value).toBe(100)
+    expect(seen).toEqual([...new Set(seen)].sort((a, b) => a - b))
+    expect(seen.length).toBeGreaterThan(5)
+    scope.stop()
+  })
+
+  it('reads 0 for no job and sends nothing', async () => {
+    const { api, inScope, advance } = setup()
+    const id = ref<string | null>(null)
+    const { result: progress } = inScope(() => useVideoProgress(id))
+    await advance(5_000)
+    expect(progress.value).toBe(0)
+    expect(api.log).toHaveLength(0)
+  })
+})

@@ -1,0 +1,60 @@
+import type { VideoClient } from '@vidjob/core'
+import { hasInjectionContext, inject, provide, type InjectionKey, type Plugin } from 'vue'
+
+/**
+ * Where the client is provided. Exported so tests and libraries can provide or inject it themselves.
+ *
+ * @example
+ * app.provide(VIDEO_CLIENT_KEY, client)
+ */
+export const VIDEO_CLIENT_KEY: InjectionKey<VideoClient> = Symbol('vidjob.videoClient')
+
+/** Options of {@link VideoClientPlugin}. @example app.use(VideoClientPlugin, { client } satisfies VideoClientPluginOptions) */
+export interface VideoClientPluginOptions {
+  /** The client every composable of the app uses. The app does not dispose it: its creator does. */
+  client: VideoClient
+}
+
+/**
+ * Makes a video client available to every component (and Pinia store) of an app.
+ *
+ * @example
+ * const client = createVideoClient({ transport: createFetchTransport({ baseURL: '/api/videos/v1' }) })
+ * createApp(App).use(VideoClientPlugin, { client }).mount('#app')
+ */
+export const VideoClientPlugin: Plugin<[VideoClientPluginOptions]> = {
+  install(app, options) {
+    if (!options?.client) throw new TypeError('app.use(VideoClientPlugin, { client }) needs a client.')
+    app.provide(VIDEO_CLIENT_KEY, options.client)
+  },
+}
+
+/**
+ * Provides a client to the calling component's descendants (for a subtree, or a test, that needs its own).
+ * Call it in `setup()`.
+ *
+ * @example
+ * // <script setup>
+ * provideVideoClient(createVideoClient({ transport }))
+ */
+export function provideVideoClient(client: VideoClient): void {
+  provide(VIDEO_CLIENT_KEY, client)
+}
+
+/**
+ * The provided client. Throws a message that says how to fix it when none is provided or when called
+ * outside `setup()`, an `app.runWithContext()` callback or a Pinia store.
+ *
+ * @example
+ * const client = useVideoClient()
+ * await client.refetch(id)
+ */
+export function useVideoClient(): VideoClient {
+  const client = hasInjectionContext() ? inject(VIDEO_CLIENT_KEY, null) : null
+  if (client) return client
+  throw new Error(
+    'useVideoClient() found no video client. Install one with app.use(VideoClientPlugin, { client }) or ' +
+      'provideVideoClient(client) in a parent component, and call vidjob composables inside setup(), ' +
+      'a Pinia store, or app.runWithContext().',
+  )
+}
