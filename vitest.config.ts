@@ -13,7 +13,6 @@ export const workspaceAliases = {
 
 export default defineConfig({
   resolve: { alias: workspaceAliases },
-  esbuild: { jsx: 'automatic' },
   test: {
     unstubGlobals: true,
     restoreMocks: true,

@@ -1,5 +1,6 @@
 import type { MockJobs, MockVideoApiOptions } from '@vidjob/mock-api'
 import type { Page } from 'playwright-core'
+import { seedDemoJobs } from '../../examples/demo-server/src/index'
 import { launchChromium, type RunningBrowser } from './browser'
 import { SELECTORS } from './journeys'
 import { startMockApi, type RunningMockApi } from './mock-api'
@@ -68,24 +69,12 @@ export async function openDashboard(
 export const RENDERING_PROMPT = 'Northern lights rippling over a frozen lake, slow pan'
 
 /**
- * A scene with every kind of row, oldest first: a failed job with its reason, two finished videos, and
- * one still rendering for a minute.
+ * A scene with every kind of row, oldest first: the demo server's first screen (a failed job with its
+ * reason, two finished videos) and one job still rendering for a minute.
  *
  * @example openDashboard(exampleDir, { seed: seedScene })
  */
 export function seedScene(jobs: MockJobs): void {
-  const failed = jobs.create({
-    prompt: 'A crowded stadium erupting as the home team scores, drone shot',
-    seconds: '8',
-  })
-  jobs.fail(failed.id, {
-    code: 'render_timeout',
-    message:
-      'Rendering took longer than the time allowed for this clip; try fewer seconds or a smaller size.',
-  })
-  jobs.complete(
-    jobs.create({ prompt: 'Time-lapse of a desert wildflower bloom at sunrise', size: '1280x720' }).id,
-  )
-  jobs.complete(jobs.create({ prompt: 'A paper boat drifting down a rain-soaked street at dusk' }).id)
+  seedDemoJobs(jobs)
   jobs.create({ prompt: RENDERING_PROMPT, queueMs: 0, renderMs: 60_000 })
 }

@@ -88,6 +88,17 @@ export async function openVideo(page: Page, id: string): Promise<Locator> {
   return detail
 }
 
+/**
+ * Closes the detail view with its **Close** control and waits for it to go.
+ *
+ * @example await closeVideo(page)
+ */
+export async function closeVideo(page: Page): Promise<void> {
+  const detail = page.locator(SELECTORS.jobDetail)
+  await detail.getByText('Close', { exact: true }).click()
+  await detail.waitFor({ state: 'detached' })
+}
+
 /** What the detail view's player and thumbnail hold once loaded. */
 export interface LoadedContent {
   videoSrc: string

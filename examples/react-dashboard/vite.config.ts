@@ -1,16 +1,15 @@
 import react from '@vitejs/plugin-react'
 import { fileURLToPath } from 'node:url'
-import { defineConfig, loadEnv } from 'vite'
-import { readDashboardEnv } from './src/dev-server/dashboard-env'
-import { vidjobApi } from './src/dev-server/vidjob-api-plugin'
-
-const here = fileURLToPath(new URL('.', import.meta.url))
+import { defineConfig } from 'vite'
+// A relative import on purpose: Vite bundles a config's relative imports (TypeScript included) but leaves
+// package imports to Node, which cannot load @vidjob/demo-server's TypeScript sources.
+import { vidjobApi } from '../demo-server/src/index'
 
 const workspaceSource = (pkg: string): string =>
   fileURLToPath(new URL(`../../packages/${pkg}/src/index.ts`, import.meta.url))
 
-export default defineConfig(({ mode }) => ({
-  plugins: [react(), vidjobApi(readDashboardEnv(loadEnv(mode, here, ['VIDJOB_', 'OPENAI_'])))],
+export default defineConfig({
+  plugins: [react(), vidjobApi()],
   resolve: {
     // Inside this monorepo the app runs on the packages' sources, so no package build is needed and edits
     // to them hot-reload. An app outside the monorepo installs @vidjob/* and drops these aliases.
@@ -28,4 +27,4 @@ export default defineConfig(({ mode }) => ({
   },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
-}))
+})

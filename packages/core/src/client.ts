@@ -71,6 +71,7 @@ class VideoClientImpl implements VideoClient {
   readonly #gcTime: number
   readonly #defaultRetryAfter: number
   #seq = 0
+  readonly #lifetime = new AbortController()
   #cancelSweep: (() => void) | undefined
   #disposed = false
 
@@ -200,12 +201,20 @@ class VideoClientImpl implements VideoClient {
       const onAbort = (): void => finish(() => reject(abortError(signal)))
       if (signal?.aborted) return onAbort()
       signal?.addEventListener('abort', onAbort, { once: true })
+      const onDispose = (): void =>
+        finish(() => reject(new VideoClientError(`The client was disposed while waiting for video ${id}.`)))
+      if (this.#disposed) return onDispose()
+      this.#lifetime.signal.addEventListener('abort', onDispose, { once: true })
+      subscription.add(() => this.#lifetime.signal.removeEventListener('abort', onDispose))
+      const check = (): void => {
+        const outcome = completionOutcome(this.#store.getState(id), this.#store.isDeleteConfirmed(id))
+        if (outcome) finish(() => ('video' in outcome ? resolve(outcome.video) : reject(outcome.error)))
+      }
+      // A confirmed delete changes no state (it was already optimistic), so its event is watched too.
       subscription.add(
-        this.job$(id).subscribe((state) => {
-          const outcome = completionOutcome(state)
-          if (outcome) finish(() => ('video' in outcome ? resolve(outcome.video) : reject(outcome.error)))
-        }),
+        this.events$.subscribe((event) => event.id === id && event.type === 'deleted' && check()),
       )
+      subscription.add(this.job$(id).subscribe(check))
     })
   }
 
@@ -250,6 +259,7 @@ class VideoClientImpl implements VideoClient {
   dispose(): void {
     if (this.#disposed) return
     this.#disposed = true
+    this.#lifetime.abort()
     this.#poller.dispose()
     this.#gate.dispose()
     this.#lists.forEach((list) => list.dispose())
@@ -260,8 +270,10 @@ class VideoClientImpl implements VideoClient {
   }
 
   /** Every request goes through here: it waits out a 429 pause and starts one when the server asks. */
-  async #send<T>(request: (signal: AbortSignal | undefined) => Promise<T>, signal?: AbortSignal): Promise<T> {
+  async #send<T>(request: (signal: AbortSignal) => Promise<T>, caller?: AbortSignal): Promise<T> {
     if (this.#disposed) throw new VideoClientError('This video client was disposed; create a new one.')
+    // dispose() aborts every request, mutations and downloads included, wherever it is waiting.
+    const signal = caller ? AbortSignal.any([caller, this.#lifetime.signal]) : this.#lifetime.signal
     await this.#gate.wait(signal)
     try {
       return await request(signal)
@@ -408,10 +420,15 @@ class VideoClientImpl implements VideoClient {
 }
 
 /** Whether a job state decides `waitForCompletion`, and how. */
-function completionOutcome(state: VideoJobState): { video: Video } | { error: Error } | undefined {
+function completionOutcome(
+  state: VideoJobState,
+  deleteConfirmed: boolean,
+): { video: Video } | { error: Error } | undefined {
   const { video } = state
   if (state.status === 'completed' && video) return { video }
   if (state.status === 'failed' && video) return { error: new VideoJobFailedError(video) }
+  // An optimistic delete may still fail and the job go on: only a confirmed one ends the wait.
+  if (state.isDeleted && !deleteConfirmed) return undefined
   if (state.isDeleted)
     return { error: new VideoClientError(`Video ${state.id} was deleted before it completed.`) }
   // Not polled any more and not terminal: a permanent error (unknown id, bad key) ended the wait.

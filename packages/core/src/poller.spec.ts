@@ -78,6 +78,15 @@ describe('rule 3: coalescing', () => {
     expect(states.every((s) => s.status === 'in_progress' && s.progress >= 25)).toBe(true)
   })
 
+  it('tries the newest page for jobs never seen (or forgotten), instead of one request each', async () => {
+    const { api, client, advance } = setup({ mock: { queueMs: 0, renderMs: 200_000 } })
+    const ids = Array.from({ length: 10 }, (_, i) => api.jobs.create({ prompt: `job ${i}` }).id)
+    ids.forEach((id) => client.job$(id).subscribe())
+    await advance(0)
+    expect(api.log.map((e) => e.endpoint)).toEqual(['list'])
+    expect(ids.every((id) => client.getJob(id).status === 'in_progress')).toBe(true)
+  })
+
   it('retrieves one by one only the due jobs the newest page does not hold', async () => {
     const { api, client, advance } = setup({
       mock: { queueMs: 0, renderMs: 600_000 },
@@ -180,16 +189,22 @@ describe('rule 5: errors and rate limits', () => {
       client: { polling: { interval: 1_000 } },
       mock: { queueMs: 1_000_000 },
     })
+    // An old job, off the newest page, is only ever retrieved on its own: its errors are its own.
     const { id } = api.jobs.create({ prompt: 'x' })
-    const healthy = api.jobs.create({ prompt: 'y' }).id
+    vi.advanceTimersByTime(1_000)
+    for (let i = 0; i < 100; i++) api.jobs.create({ prompt: `newer ${i}` })
+    await client.list({ limit: 100 }).refresh()
+    const healthy = api.jobs.all().at(-1)?.id as string
     api.faults.add({ fault: { type: 'error', status: 500 }, endpoint: 'retrieve', id, times: 6 })
     client.job$(id).subscribe()
     client.job$(healthy).subscribe()
+    api.resetLog()
     await advance(60_000)
     const times = api.log.filter((e) => e.id === id).map((e) => e.receivedAt)
     const gaps = times.slice(1, 7).map((t, i) => t - (times[i] as number))
     for (let i = 1; i < 5; i++) expect(gaps[i]).toBeGreaterThan(gaps[i - 1] as number)
     expect(client.getJob(id).error).toBeUndefined()
+    // The healthy job kept its 1 s beat meanwhile (by retrieve or by the newest page).
     expect(api.count({ id: healthy }) + api.count({ endpoint: 'list' })).toBeGreaterThan(50)
   })
 

@@ -13,8 +13,7 @@ export type PollOutcome =
 
 /** The outcome of a coalesced poll: which ids the newest page answered. */
 export type PagePollOutcome =
-  | { ok: true; ids: ReadonlySet<string>; pollAfterMs?: number | undefined }
-  | { ok: false; error: unknown }
+  { ok: true; ids: ReadonlySet<string>; pollAfterMs?: number | undefined } | { ok: false; error: unknown }
 
 /** How the poller reaches the server and reads the cache; the client provides it. */
 export interface PollerDeps {
@@ -45,6 +44,8 @@ interface Track {
   failures: number
   /** A permanent failure (e.g. 404, 401): no more polls until `refetch` or a new watcher. */
   halted: boolean
+  /** The newest page did not hold this job: retrieve it on its own until it is seen again. */
+  offPage: boolean
   inflight: Inflight | undefined
 }
 
@@ -67,6 +68,7 @@ export class Poller {
   #cancelTimer: (() => void) | undefined
   #timerAt: number | undefined
   #inflightCount = 0
+  #pumpQueued = false
   #active: boolean
   #disposed = false
   readonly #unsubscribers: (() => void)[] = []
@@ -92,13 +94,14 @@ export class Poller {
         dueAt: this.#firstDueAt(id),
         failures: 0,
         halted: false,
+        offPage: false,
         inflight: undefined,
       }
       this.#tracks.set(id, track)
       this.#deps.setPolling(id, true)
     } else if (track.halted) this.#unhalt(track)
     track.watchers++
-    if (track.watchers === 1) this.#pump()
+    if (track.watchers === 1) this.#pumpSoon()
     let released = false
     return () => {
       if (released) return
@@ -211,6 +214,19 @@ export class Poller {
     this.#pump()
   }
 
+  /**
+   * Pumps once at the end of the current task: a page that mounts 100 rows subscribes 100 jobs in one
+   * go, and they should leave as one coalesced request, not four singles and a page.
+   */
+  #pumpSoon(): void {
+    if (this.#pumpQueued) return
+    this.#pumpQueued = true
+    queueMicrotask(() => {
+      this.#pumpQueued = false
+      this.#pump()
+    })
+  }
+
   /** Starts what is due, then arms one timer for the next due job. */
   #pump(): void {
     if (this.#disposed) return
@@ -253,7 +269,8 @@ export class Poller {
     // Jobs due within the next minimum interval ride along: one request now beats several soon.
     const due = candidates.filter((t) => t.dueAt <= now + minInterval)
     const threshold = due.length >= 2 ? this.#deps.newestCreatedAt(this.#deps.pageSize) : undefined
-    const viaPage = due.length >= 2 ? due.filter((t) => this.#inNewestPage(t.id, threshold)) : []
+    const viaPage =
+      due.length >= 2 ? due.filter((t) => !t.offPage && this.#inNewestPage(t.id, threshold)) : []
     const single = viaPage.length >= 2 ? due.filter((t) => !viaPage.includes(t)) : due
     if (viaPage.length >= 2 && this.#inflightCount < this.#deps.maxConcurrent) this.#startPage(viaPage)
     for (const track of single.filter((t) => t.dueAt <= now)) {
@@ -265,7 +282,9 @@ export class Poller {
   /** `threshold`: `created_at` of the last video the newest page can hold (undefined: it holds them all). */
   #inNewestPage(id: string, threshold: number | undefined): boolean {
     const createdAt = this.#deps.createdAt(id)
-    if (createdAt === undefined) return false
+    // Unknown age (never loaded, or collected): worth trying when a page goes out anyway; a miss is
+    // retrieved on its own right after.
+    if (createdAt === undefined) return true
     // A tie at the boundary may or may not be on the page: try it, a miss is retrieved right after.
     return threshold === undefined || createdAt >= threshold
   }
@@ -298,7 +317,9 @@ export class Poller {
   /** A job the newest page did not hold: retrieve it on its own right away. */
   #unanswered(id: string): void {
     const track = this.#tracks.get(id)
-    if (track) track.dueAt = this.#deps.scheduler.now()
+    if (!track) return
+    track.offPage = true
+    track.dueAt = this.#deps.scheduler.now()
   }
 
   async #run(controller: AbortController, body: () => Promise<void>, ids: readonly string[]): Promise<void> {
@@ -323,6 +344,7 @@ export class Poller {
     const now = this.#deps.scheduler.now()
     if (outcome.ok) {
       track.failures = 0
+      track.offPage = false
       track.dueAt = now + this.#delayFor(id, pollAfterMs)
       return
     }

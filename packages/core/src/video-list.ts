@@ -35,6 +35,7 @@ export class VideoList implements VideoListHandle {
   #nextPage: Promise<void> | undefined
   readonly #watched = new Map<string, () => void>()
   readonly #controllers = new Set<AbortController>()
+  #nextController: AbortController | undefined
 
   readonly #context: ListContext
   readonly #record: ListRecord
@@ -70,6 +71,9 @@ export class VideoList implements VideoListHandle {
   }
 
   refresh(): Promise<void> {
+    // A next page in flight follows a cursor of the pages this refresh replaces: stop it, and let it
+    // start again after the refresh (its promise settles then).
+    this.#nextController?.abort()
     this.#refreshing ??= this.#loadAll().finally(() => (this.#refreshing = undefined))
     return this.#refreshing
   }
@@ -78,7 +82,13 @@ export class VideoList implements VideoListHandle {
     if (this.#refreshing) return this.#refreshing.then(() => this.fetchNextPage())
     if (!this.#record.isLoaded) return this.refresh()
     if (!this.#record.canFetchMore) return Promise.resolve()
-    this.#nextPage ??= this.#loadNext().finally(() => (this.#nextPage = undefined))
+    if (!this.#nextPage) {
+      const next: Promise<void> = this.#loadNext().then((superseded) => {
+        if (this.#nextPage === next) this.#nextPage = undefined
+        return superseded ? this.fetchNextPage() : undefined
+      })
+      this.#nextPage = next
+    }
     return this.#nextPage
   }
 
@@ -108,19 +118,28 @@ export class VideoList implements VideoListHandle {
     this.#record.setMeta({ isLoading: false })
   }
 
-  async #loadNext(): Promise<void> {
+  /** Loads the next page; true when a refresh superseded it before it landed. */
+  async #loadNext(): Promise<boolean> {
     const after = this.#record.cursor ?? undefined
+    const controller = new AbortController()
+    this.#nextController = controller
+    let landed = false
     this.#record.setMeta({ isFetchingNextPage: true })
     await this.#guard(async (signal) => {
       const page = await this.#context.fetchPage({ ...this.query, after }, signal)
       this.#context.commit([page], () => this.#record.appendPage(toListPage(page), page.hasMore))
-    })
+      landed = true
+    }, controller)
+    if (this.#nextController === controller) this.#nextController = undefined
     this.#record.setMeta({ isFetchingNextPage: false })
+    return !landed && controller.signal.aborted && this.#refreshing !== undefined
   }
 
   /** Runs a load; its failure goes to the state (the loaded rows stay), never to the caller. */
-  async #guard(load: (signal: AbortSignal) => Promise<void>): Promise<void> {
-    const controller = new AbortController()
+  async #guard(
+    load: (signal: AbortSignal) => Promise<void>,
+    controller: AbortController = new AbortController(),
+  ): Promise<void> {
     this.#controllers.add(controller)
     try {
       await load(controller.signal)

@@ -1,23 +1,14 @@
 import { act, cleanup } from '@testing-library/react'
-import {
-  createFetchTransport,
-  createManualEnvironment,
-  createVideoClient,
-  type VideoClient,
-  type VideoClientOptions,
-} from '@vidjob/core'
-import { createMockVideoApi, type MockEndpoint, type MockVideoApiOptions } from '@vidjob/mock-api'
+import type { MockEndpoint } from '@vidjob/mock-api'
 import { Component, type ReactNode } from 'react'
 import { onTestFinished, vi } from 'vitest'
+import { setup as setupCore } from '../../core/test/harness'
 import { VideoClientProvider } from './video-client-provider'
 
-/** 2026-01-01T00:00:00Z: every test starts from the same instant. @example vi.setSystemTime(START) */
-export const START = Date.UTC(2026, 0, 1)
+type CoreHarness = ReturnType<typeof setupCore>
 
 /** What {@link setup} gives a test. @example const { api, client, wrapper, advance }: Harness = setup() */
-export interface Harness {
-  api: ReturnType<typeof createMockVideoApi>
-  client: VideoClient
+export interface Harness extends Pick<CoreHarness, 'api' | 'client'> {
   /** Wraps a tree in the provider of this client (for `render(ui, { wrapper })`). */
   wrapper: (props: { children?: ReactNode }) => ReactNode
   /** Moves the clocks of the client and the mock forward inside `act`, letting every request settle. */
@@ -27,21 +18,17 @@ export interface Harness {
 }
 
 /**
- * A client wired to the in-process mock API, both driven by fake timers. Jobs queue for 2 s and render
- * for 20 s unless told otherwise. Everything is unmounted and disposed when the test ends.
+ * Core's harness (a client on the in-process mock API, fake timers driving both; jobs queue for 2 s and
+ * render for 20 s unless told otherwise) with a provider wrapper and `act` around time. Everything is
+ * unmounted and disposed when the test ends.
  *
  * @example
  * const h = setup({ client: { polling: { interval: 1_000 } } })
  * render(<Job id={h.api.jobs.create({ prompt: 'x' }).id} />, { wrapper: h.wrapper })
  * await h.advance(1_000)
  */
-export function setup(
-  options: { mock?: MockVideoApiOptions; client?: Partial<VideoClientOptions> } = {},
-): Harness {
-  vi.useFakeTimers({ now: START })
-  const api = createMockVideoApi({ queueMs: 2_000, renderMs: 20_000, ...options.mock })
-  const transport = createFetchTransport({ baseURL: 'http://mock.local/v1', fetch: api.fetch })
-  const client = createVideoClient({ transport, environment: createManualEnvironment(), ...options.client })
+export function setup(options: Parameters<typeof setupCore>[0] = {}): Harness {
+  const { api, client, advance } = setupCore(options)
   onTestFinished(() => {
     cleanup()
     client.dispose()
@@ -51,7 +38,7 @@ export function setup(
     api,
     client,
     wrapper: ({ children }) => <VideoClientProvider client={client}>{children}</VideoClientProvider>,
-    advance: (ms) => act(() => vi.advanceTimersByTimeAsync(ms).then(() => undefined)),
+    advance: (ms) => act(() => advance(ms).then(() => undefined)),
     requests: (endpoint, id) => api.count({ endpoint, ...(id === undefined ? {} : { id }) }),
   }
 }

@@ -1,27 +1,16 @@
-import {
-  createFetchTransport,
-  createManualEnvironment,
-  createVideoClient,
-  type VideoClient,
-  type VideoClientOptions,
-} from '@vidjob/core'
-import { createMockVideoApi, type MockVideoApi, type MockVideoApiOptions } from '@vidjob/mock-api'
+import type { VideoClient } from '@vidjob/core'
 import { mount, type VueWrapper } from '@vue/test-utils'
-import { vi } from 'vitest'
 import { createApp, effectScope, type Component, type EffectScope } from 'vue'
+import { setup as setupCore } from '../../core/test/harness'
 import { VideoClientPlugin } from './video-client-plugin'
 
-/** 2026-01-01T00:00:00Z: every test starts from the same instant. @example vi.useFakeTimers({ now: START }) */
-export const START = Date.UTC(2026, 0, 1)
-
-/** What {@link setup} returns. @example const { api, inScope, advance }: Harness = setup() */
-export interface Harness {
-  api: MockVideoApi
-  client: VideoClient
-  /** Moves both clocks forward and lets every resulting request settle. */
-  advance(ms: number): Promise<unknown>
-  /** How many retrieve requests the mock received (for one id). */
-  retrieves(id?: string): number
+/**
+ * What {@link setup} returns: core's harness (`api`, `client`, `advance`, `retrieves`, ...) plus ways to
+ * run Vue code with its client.
+ *
+ * @example const { api, inScope, advance }: Harness = setup()
+ */
+export type Harness = ReturnType<typeof setupCore> & {
   /** Mounts a component in an app that has the client installed. */
   mountWithClient(component: Component, options?: { props?: Record<string, unknown> }): VueWrapper
   /** Runs `fn` in a bare effectScope that can inject the client, as a Pinia store does. */
@@ -29,24 +18,18 @@ export interface Harness {
 }
 
 /**
- * A client wired to the in-process mock API, fake timers driving both. Jobs queue for 2 s and render for
- * 20 s unless told otherwise. Helpers mount components and run bare scopes with the client provided.
+ * Core's harness (a client on the in-process mock API, fake timers driving both; jobs queue for 2 s and
+ * render for 20 s unless told otherwise), with helpers that mount components and run bare scopes with the
+ * client provided.
  *
  * @example
  * const { api, mountWithClient, advance, retrieves } = setup({ client: { polling: { interval: 1_000 } } })
  */
-export function setup(
-  options: { mock?: MockVideoApiOptions; client?: Partial<VideoClientOptions> } = {},
-): Harness {
-  vi.useFakeTimers({ now: START })
-  const api = createMockVideoApi({ queueMs: 2_000, renderMs: 20_000, ...options.mock })
-  const transport = createFetchTransport({ baseURL: 'http://mock.local/v1', fetch: api.fetch })
-  const client = createVideoClient({ transport, environment: createManualEnvironment(), ...options.client })
+export function setup(options: Parameters<typeof setupCore>[0] = {}): Harness {
+  const harness = setupCore(options)
+  const { client } = harness
   return {
-    api,
-    client,
-    advance: (ms) => vi.advanceTimersByTimeAsync(ms),
-    retrieves: (id) => api.count({ endpoint: 'retrieve', ...(id ? { id } : {}) }),
+    ...harness,
     mountWithClient: (component, mountOptions = {}) =>
       mount(component, { ...mountOptions, global: { plugins: [[VideoClientPlugin, { client }]] } }),
     inScope: (fn) => runInScope(client, fn),

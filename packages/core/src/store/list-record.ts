@@ -113,17 +113,33 @@ export class ListRecord implements ListRecordLink {
   }
 
   /**
-   * A video created here: at the head of a loaded `desc` list, at the tail of an `asc` list whose last
-   * page is loaded; elsewhere it will arrive with the page that holds it.
+   * A video created here, placed by `created_at` (so two creates whose answers cross still land in
+   * cursor order; within one second the later answer counts as newer): at the head of a loaded `desc`
+   * list, at the tail of an `asc` list whose last page is loaded; a place past the loaded rows of a list
+   * with more pages is left to the page that holds it.
    */
   insertCreated(id: string): void {
     if (!this.isLoaded || this.#includes(id)) return
-    const [first, ...rest] = this.#pages
-    if (this.order === 'desc' && first) this.#pages = [{ ...first, ids: [id, ...first.ids] }, ...rest]
-    else if (this.order === 'asc' && !this.#hasMore) {
-      const last = this.#pages.at(-1) as ListPage
-      this.#pages = [...this.#pages.slice(0, -1), { ...last, ids: [...last.ids, id] }]
-    } else return
+    const goesBefore = (other: string): boolean =>
+      (this.order === 'desc') === this.#newerByCreation(id, other)
+    for (const [pageIndex, page] of this.#pages.entries()) {
+      const index = page.ids.findIndex(goesBefore)
+      if (index === -1) continue
+      this.#placeAt(pageIndex, index, id)
+      return
+    }
+    if (!this.#hasMore) this.#placeAt(this.#pages.length - 1, this.#pages.at(-1)?.ids.length ?? 0, id)
+  }
+
+  /** By `created_at`; on a tie (whole seconds) the video being placed counts as the newer one. */
+  readonly #newerByCreation = (id: string, other: string): boolean =>
+    (this.#store.getVideo(id)?.created_at ?? -Infinity) >=
+    (this.#store.getVideo(other)?.created_at ?? -Infinity)
+
+  #placeAt(pageIndex: number, index: number, id: string): void {
+    this.#pages = this.#pages.map((page, i) =>
+      i === pageIndex ? { ...page, ids: [...page.ids.slice(0, index), id, ...page.ids.slice(index)] } : page,
+    )
     this.#store.link(id, this)
     this.#refresh()
   }

@@ -8,6 +8,8 @@ type Listener<T> = (value: T) => void
 
 /** How many idle snapshots of unknown ids `getState` remembers; identity only matters between renders. */
 const MAX_IDLE_SNAPSHOTS = 1_000
+/** How many collected jobs keep their last data, to refuse older answers that arrive after collection. */
+const MAX_COLLECTED = 1_000
 
 interface JobEntry {
   facts: JobFacts
@@ -49,6 +51,7 @@ export type JobMeta = Partial<Pick<JobFacts, 'error' | 'isFetching' | 'isPolling
 export class VideoStore {
   readonly #entries = new Map<string, JobEntry>()
   readonly #idle = new Map<string, VideoJobState>()
+  readonly #collected = new Map<string, { readonly seq: number; readonly video: Video }>()
   /** Ids deleted here: `pending` while the delete request runs, `confirmed` after. Never merged again. */
   readonly #tombstones = new Map<string, 'pending' | 'confirmed'>()
   #batchDepth = 0
@@ -102,6 +105,11 @@ export class VideoStore {
     return this.#tombstones.has(id)
   }
 
+  /** The delete of `id` succeeded (not merely optimistic). */
+  isDeleteConfirmed(id: string): boolean {
+    return this.#tombstones.get(id) === 'confirmed'
+  }
+
   subscribe(id: string, listener: Listener<VideoJobState>): () => void {
     const entry = this.#entry(id, true)
     entry.listeners.add(listener)
@@ -127,8 +135,19 @@ export class VideoStore {
   }
 
   #mergeNow(video: Video, seq: number): MergeVerdict | 'deleted' {
-    if (this.#tombstones.has(video.id)) return 'deleted'
+    // While a delete is pending the data is still taken (hidden by the tombstone), so a failed delete can
+    // bring the row back with its latest data; once confirmed, nothing is taken again.
+    if (this.#tombstones.get(video.id) === 'confirmed') return 'deleted'
     const entry = this.#entry(video.id)
+    const collected = this.#collected.get(video.id)
+    if (collected !== undefined) {
+      this.#collected.delete(video.id)
+      // An answer older than what was collected brings that newer data back instead.
+      if (entry.facts.video === undefined && seq < collected.seq) {
+        this.#mergeNow(collected.video, collected.seq)
+        return 'stale'
+      }
+    }
     if (seq < entry.dataSeq) return 'stale'
     const previous = entry.facts.video
     const { video: merged, verdict } = mergeVideo(previous, video)
@@ -224,14 +243,27 @@ export class VideoStore {
       // A row of a cached list stays as long as the list does; the list's own expiry releases it.
       if (entry.idleSince === undefined || entry.lists.size > 0) continue
       const due = entry.idleSince + gcTime
-      if (due <= now) this.#entries.delete(id)
+      if (due <= now) this.#collect(id, entry)
       else next = Math.min(next ?? due, due)
     }
     return next
   }
 
+  /**
+   * Forgets an entry but remembers its last data for a while (bounded), so an answer to a request started
+   * before the collection cannot show a newcomer older data than an earlier subscriber saw.
+   */
+  #collect(id: string, entry: JobEntry): void {
+    this.#entries.delete(id)
+    if (entry.facts.video === undefined) return
+    this.#collected.set(id, { seq: entry.dataSeq, video: entry.facts.video })
+    if (this.#collected.size > MAX_COLLECTED)
+      this.#collected.delete(this.#collected.keys().next().value as string)
+  }
+
   /** Removes everything (dispose). */
   clear(): void {
+    this.#collected.clear()
     this.#entries.clear()
     this.#idle.clear()
     this.#dirtyEntries.clear()

@@ -1,0 +1,27 @@
+// Size budgets of the published entries: min+gzip of each package's built dist, peers external.
+// `pnpm --filter @vidjob/benchmarks size` builds the packages first; `pnpm bench` reports the same
+// checks beside TanStack Query and SWR. Paths are relative to this folder.
+
+/** ESM and production mode, like the bench's own size scenario and like an app build. */
+const modifyEsbuildConfig = (config) => ({
+  ...config,
+  format: 'esm',
+  define: { 'process.env.NODE_ENV': '"production"' },
+})
+
+const check = (name, imports, ignore, limit) => ({
+  name: `@vidjob/${name} ${imports === '*' ? '(whole entry)' : imports}`,
+  path: `../packages/${name}/dist/index.js`,
+  import: imports,
+  ignore,
+  gzip: true,
+  modifyEsbuildConfig,
+  ...(limit === undefined ? {} : { limit }),
+})
+
+export default [
+  check('core', '*', ['rxjs', 'zod'], '6 kB'),
+  check('core', '{ createVideoClient, createFetchTransport }', ['rxjs', 'zod']),
+  check('react', '*', ['react', 'react/jsx-runtime', 'rxjs', '@vidjob/core'], '1.5 kB'),
+  check('vue', '*', ['vue', 'rxjs', '@vidjob/core'], '1.5 kB'),
+]

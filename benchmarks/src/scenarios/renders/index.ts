@@ -1,0 +1,79 @@
+import { formatCount, formatRatio, type BarResult, type ScenarioResult } from '../../report'
+import { installDom } from './dom'
+import type { RendersRun } from './measure-dashboard'
+import { rendersWorkload, type RendersWorkload } from './workload'
+
+/**
+ * Scenario 2: row renders and React commits of the same 100-row dashboard on each contender, in jsdom,
+ * while 10 jobs progress to completion.
+ *
+ * @example const result = await runRenders({ quick: true })
+ */
+export async function runRenders(options: { quick: boolean }): Promise<ScenarioResult> {
+  installDom()
+  const { vidjobApp, tanstackApp, naiveApp } = await import('./apps')
+  const { measureDashboard } = await import('./measure-dashboard')
+  const workload = rendersWorkload(options.quick)
+  const apps = [
+    vidjobApp('vidjob', '@vidjob/react useVideoJob per row; core adaptive polling (defaults)', {}),
+    vidjobApp('vidjob fixed 5 s', '@vidjob/react useVideoJob per row; core polling { interval: 5000 }', {
+      interval: 5_000,
+    }),
+    tanstackApp(),
+    naiveApp(),
+  ]
+  const runs: RendersRun[] = []
+  for (const app of apps) runs.push(await measureDashboard(app, workload))
+  return report(workload, runs)
+}
+
+function report(workload: RendersWorkload, runs: RendersRun[]): ScenarioResult {
+  const [vidjob, , tanstack] = runs as [RendersRun, RendersRun, RendersRun, RendersRun]
+  const row = (metric: string, pick: (run: RendersRun) => number): string[] => [
+    metric,
+    ...runs.map((run) => formatCount(pick(run))),
+    formatRatio(pick(vidjob), pick(tanstack)),
+  ]
+  return {
+    name: 'renders',
+    tables: [
+      {
+        title: `2. React renders (${workload.rows} memoized rows, ${workload.live} live jobs, jsdom)`,
+        columns: ['metric', ...runs.map((run) => run.name), 'vidjob ÷ TanStack'],
+        rows: [
+          row('row renders, total', (run) => run.totalRowRenders),
+          row('  until every row showed data', (run) => run.mountRowRenders),
+          row('  of live rows after that', (run) => run.liveRowRenders),
+          row('  of unchanged rows after that', (run) => run.unchangedRowRenders),
+          row('React commits (Profiler onRender)', (run) => run.commits),
+          row('  after every row showed data', (run) => run.commitsAfterMount),
+          row('HTTP requests (context)', (run) => run.requests),
+        ],
+        notes: [
+          `Workload: ${workload.rows - workload.live} rows of completed jobs, ${workload.live} live jobs rendering ${workload.renderMs[0] / 60_000}–${workload.renderMs[1] / 60_000} min (seed ${workload.seed}), mock latency ${workload.latencyMs[0]}–${workload.latencyMs[1]} ms; counted from mount until every live row shows the end, plus 30 s.`,
+          ...runs.map((run) => `${run.name}: ${run.config}.`),
+          'React 19 development build (Profiler callbacks need it), no StrictMode; the same memo(Row) tree for every contender.',
+        ],
+      },
+    ],
+    bars: bars(vidjob, tanstack),
+    data: { workload, runs },
+  }
+}
+
+function bars(vidjob: RendersRun, tanstack: RendersRun): BarResult[] {
+  return [
+    {
+      scenario: 'renders',
+      bar: 'bar: unchanged rows never re-render',
+      measured: `${formatCount(vidjob.unchangedRowRenders)} re-renders of unchanged rows (TanStack Query: ${formatCount(tanstack.unchangedRowRenders)})`,
+      cleared: vidjob.unchangedRowRenders === 0,
+    },
+    {
+      scenario: 'renders',
+      bar: 'bar: total row renders ≤ 1/5 of TanStack Query’s',
+      measured: `${formatCount(vidjob.totalRowRenders)} vs ${formatCount(tanstack.totalRowRenders)}: ${formatRatio(vidjob.totalRowRenders, tanstack.totalRowRenders)}`,
+      cleared: vidjob.totalRowRenders * 5 <= tanstack.totalRowRenders,
+    },
+  ]
+}

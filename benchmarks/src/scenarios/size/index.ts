@@ -1,0 +1,112 @@
+import { formatBytes, formatCount, formatRatio, type BarResult, type ScenarioResult } from '../../report'
+import { buildStalePackages } from './build-packages'
+import { bundleSize, type BundleSize } from './bundle-size'
+import { coreBreakdown, type CoreBreakdown } from './core-breakdown'
+import { SIZE_ENTRIES, type SizeEntry } from './entries'
+import { runSizeLimit, type SizeLimitCheck } from './size-limit'
+
+/** One measured entry. */
+export interface SizeRow {
+  readonly entry: SizeEntry
+  readonly minifiedBytes: number
+  readonly gzipBytes: number
+}
+
+/**
+ * Scenario 5: min+gzip of each package's public entry and of a typical import, beside TanStack Query and
+ * SWR, plus the all-in cost of a React app and a breakdown of core's bytes.
+ *
+ * @example const result = await runSize({ quick: true })
+ */
+export async function runSize(_options: { quick: boolean }): Promise<ScenarioResult> {
+  const built = await buildStalePackages()
+  const rows: SizeRow[] = []
+  for (const entry of SIZE_ENTRIES) {
+    const size: BundleSize = await bundleSize(entry.source, entry.external)
+    rows.push({ entry, minifiedBytes: size.minifiedBytes, gzipBytes: size.gzipBytes })
+  }
+  return report(rows, await runSizeLimit(), await coreBreakdown(), built)
+}
+
+function report(
+  rows: SizeRow[],
+  checks: readonly SizeLimitCheck[],
+  breakdown: CoreBreakdown,
+  built: readonly string[],
+): ScenarioResult {
+  const byLabel = (label: string): SizeRow => rows.find((row) => row.entry.label.startsWith(label)) as SizeRow
+  const vidjobAllIn = byLabel('vidjob for React')
+  const tanstackAllIn = byLabel('TanStack Query for React')
+  return {
+    name: 'size',
+    tables: [
+      {
+        title: '5. Bundle size (esbuild, minified, ESM, NODE_ENV=production, gzip -9; dist of each package)',
+        columns: ['entry', 'kind', 'external', 'minified', 'min+gzip'],
+        rows: rows.map(({ entry, minifiedBytes, gzipBytes }) => [
+          entry.label,
+          entry.kind,
+          entry.external.filter((name) => !name.startsWith('react/') && name !== 'react-dom').join(', ') ||
+            '–',
+          formatBytes(minifiedBytes),
+          formatBytes(gzipBytes),
+        ]),
+        notes: [
+          `All-in: vidjob for React is ${formatBytes(vidjobAllIn.gzipBytes)} vs ${formatBytes(tanstackAllIn.gzipBytes)} for @tanstack/react-query (${formatRatio(vidjobAllIn.gzipBytes, tanstackAllIn.gzipBytes)}).`,
+          ...(built.length > 0 ? [`Built before measuring: ${built.join(', ')}.`] : []),
+        ],
+      },
+      {
+        title:
+          '5a. Budgets (size-limit on each dist, min+gzip, peers external: what `pnpm --filter @vidjob/benchmarks size` enforces)',
+        columns: ['check', 'size', 'limit', 'status'],
+        rows: checks.map((check) => [
+          check.name,
+          `${formatCount(check.size)} B`,
+          check.sizeLimit === undefined ? '–' : `${formatCount(check.sizeLimit)} B`,
+          check.passed === undefined ? '' : check.passed ? 'within' : 'OVER',
+        ]),
+        notes: [
+          'size-limit wraps the import in its own entry and subtracts an empty project, so its figures differ from 5. by a few bytes.',
+        ],
+      },
+      {
+        title: `5b. What @vidjob/core's whole entry is made of (sources bundled the same way: ${formatBytes(breakdown.minifiedBytes)} minified, ${formatBytes(breakdown.gzipBytes)} min+gzip)`,
+        columns: ['source file', 'minified', 'share'],
+        rows: [
+          ...breakdown.modules.map((module) => [
+            module.file,
+            formatBytes(module.minifiedBytes),
+            `${(module.share * 100).toFixed(1)} %`,
+          ]),
+          [
+            'string and template literals (all files)',
+            formatBytes(breakdown.stringLiteralBytes),
+            `${((breakdown.stringLiteralBytes / breakdown.minifiedBytes) * 100).toFixed(1)} %`,
+          ],
+        ],
+      },
+    ],
+    bars: bars(checks),
+    data: {
+      rows: rows.map(({ entry, ...sizes }) => ({ ...entry, ...sizes })),
+      sizeLimit: checks,
+      coreBreakdown: breakdown,
+    },
+  }
+}
+
+function bars(checks: readonly SizeLimitCheck[]): BarResult[] {
+  return checks.flatMap((check) =>
+    check.sizeLimit === undefined
+      ? []
+      : [
+          {
+            scenario: 'size',
+            bar: `bar: ${check.name} ≤ ${formatCount(check.sizeLimit)} B min+gzip (size-limit)`,
+            measured: `${formatCount(check.size)} B (${formatRatio(check.size, check.sizeLimit)} of the budget)`,
+            cleared: check.passed === true,
+          },
+        ],
+  )
+}

@@ -1,0 +1,6 @@
+export { vidjobApi } from './vidjob-api-plugin'
+export { DEMO_ENV_PREFIXES, readDemoEnv, type DemoApiConfig } from './demo-env'
+export { seedDemoJobs } from './demo-jobs'
+export { startUpstream, type ApiUpstream } from './api-upstream'
+export { API_PREFIX, proxyRule } from './proxy-rule'
+export { MOCK_CONTROL_PREFIX, mockControl } from './mock-control'

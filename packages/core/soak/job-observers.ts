@@ -1,0 +1,83 @@
+import { statusRank, type VideoClient, type VideoJobState, type VideoStatus } from '@vidjob/core'
+import { subscribeChecked, type Findings } from './findings'
+
+interface Observer {
+  readonly id: string
+  last: VideoJobState | undefined
+}
+
+interface Highest {
+  status: VideoStatus
+  progress: number
+}
+
+/**
+ * Every `job$` subscription the soak opens, each checked at every emission: a job's status and progress
+ * only move forward across all of its emissions (whichever subscriber saw them), a subscription never
+ * loses its video (a garbage-collected observed entry would), a job whose delete succeeded never reads
+ * as not deleted again, and `error` is never called.
+ *
+ * @example
+ * const observers = new JobObservers(client, findings, (id) => confirmed.has(id))
+ * const release = observers.observe('video_1')
+ * release()
+ */
+export class JobObservers {
+  /** How many states were checked. */
+  emissions = 0
+  private readonly open = new Set<Observer>()
+  private readonly highest = new Map<string, Highest>()
+
+  constructor(
+    private readonly client: VideoClient,
+    private readonly findings: Findings,
+    private readonly isConfirmedDeleted: (id: string) => boolean,
+  ) {}
+
+  /** Subscribes to the job like a component would; returns the unsubscribe. */
+  observe(id: string): () => void {
+    const observer: Observer = { id, last: undefined }
+    this.open.add(observer)
+    const unsubscribe = subscribeChecked(this.client.job$(id), this.findings, `job$(${id})`, (state) =>
+      this.check(observer, state),
+    )
+    return () => {
+      unsubscribe()
+      this.open.delete(observer)
+    }
+  }
+
+  /** A subscriber's last state must be what `getJob` returns now: nothing changed unseen, nothing was dropped. */
+  verifySnapshots(): void {
+    for (const observer of this.open) {
+      if (this.client.getJob(observer.id) !== observer.last)
+        this.findings.add('snapshot', `getJob(${observer.id}) is not the last state job$ emitted`)
+    }
+  }
+
+  private check(observer: Observer, state: VideoJobState): void {
+    this.emissions++
+    const { id } = observer
+    if (observer.last?.video !== undefined && state.video === undefined)
+      this.findings.add('regression', `${id} lost its video while observed`)
+    if (this.isConfirmedDeleted(id) && !state.isDeleted)
+      this.findings.add('resurrection', `${id} emitted isDeleted: false after its delete succeeded`)
+    if (state.status !== undefined) this.checkForward(id, state.status, state.progress)
+    observer.last = state
+  }
+
+  private checkForward(id: string, status: VideoStatus, progress: number): void {
+    const highest = this.highest.get(id)
+    if (highest) {
+      const rank = statusRank(status) - statusRank(highest.status)
+      if (rank < 0 || (rank === 0 && status !== highest.status))
+        this.findings.add('regression', `${id} status ${status} after ${highest.status}`)
+      if (progress < highest.progress)
+        this.findings.add('regression', `${id} progress ${progress} after ${highest.progress}`)
+    }
+    this.highest.set(id, {
+      status: !highest || statusRank(status) > statusRank(highest.status) ? status : highest.status,
+      progress: Math.max(progress, highest?.progress ?? 0),
+    })
+  }
+}
