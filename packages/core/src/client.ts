@@ -1,4 +1,5 @@
 import { distinctUntilChanged, map, Observable, Subject, Subscription } from 'rxjs'
+import { linkSignals } from './abort-signals'
 import { assertContentType } from './content-type'
 import { createBrowserEnvironment } from './environment'
 import {
@@ -223,17 +224,13 @@ class VideoClientImpl implements VideoClient {
     options: { variant?: VideoContentVariant | undefined; signal?: AbortSignal | undefined } = {},
   ): Promise<Blob> {
     const variant = options.variant ?? 'video'
-    const response = await this.#send(
-      (signal) => this.#transport.downloadContent(id, { variant }, { signal }),
-      options.signal,
-    )
-    assertContentType(response, variant, id)
-    try {
-      return await response.blob()
-    } catch (error) {
-      // The connection can still break while the bytes arrive.
-      throw isAbortError(error) ? error : toVideoClientError(error)
-    }
+    // The body is read inside the request, so an abort or dispose also stops the bytes, and a connection
+    // that breaks while they arrive is a typed error.
+    return this.#send(async (signal) => {
+      const response = await this.#transport.downloadContent(id, { variant }, { signal })
+      assertContentType(response, variant, id)
+      return response.blob()
+    }, options.signal)
   }
 
   refetch(id: string): Promise<void> {
@@ -253,7 +250,7 @@ class VideoClientImpl implements VideoClient {
   ingest(video: unknown): void {
     const parsed = parseBody(VideoSchema, video, 'ingest()')
     this.#store.merge(parsed, this.#nextSeq())
-    this.#poller.noteFresh(parsed.id)
+    this.#poller.noteFresh([parsed.id])
   }
 
   dispose(): void {
@@ -273,9 +270,9 @@ class VideoClientImpl implements VideoClient {
   async #send<T>(request: (signal: AbortSignal) => Promise<T>, caller?: AbortSignal): Promise<T> {
     if (this.#disposed) throw new VideoClientError('This video client was disposed; create a new one.')
     // dispose() aborts every request, mutations and downloads included, wherever it is waiting.
-    const signal = caller ? AbortSignal.any([caller, this.#lifetime.signal]) : this.#lifetime.signal
-    await this.#gate.wait(signal)
+    const { signal, release } = linkSignals(caller, this.#lifetime.signal)
     try {
+      await this.#gate.wait(signal)
       return await request(signal)
     } catch (error) {
       if (error instanceof VideoApiError && error.status === 429)
@@ -356,7 +353,10 @@ class VideoClientImpl implements VideoClient {
       update()
     })
     for (const page of pages)
-      for (const video of page.videos) this.#poller.noteFresh(video.id, page.pollAfterMs)
+      this.#poller.noteFresh(
+        page.videos.map((video) => video.id),
+        page.pollAfterMs,
+      )
   }
 
   #insertCreated(video: Video, seq: number, result: TransportResult): Video {
@@ -364,7 +364,7 @@ class VideoClientImpl implements VideoClient {
       this.#store.merge(video, seq)
       this.#listRecords.forEach((record) => record.insertCreated(video.id))
     })
-    this.#poller.noteFresh(video.id, result.pollAfterMs)
+    this.#poller.noteFresh([video.id], result.pollAfterMs)
     return this.#store.getVideo(video.id) ?? video
   }
 

@@ -41,7 +41,9 @@ function rateBasedDelay(state: VideoJobState, now: number): number {
       ? Math.max(POLLING_DEFAULTS.unknownRateInterval, now - updatedAt)
       : POLLING_DEFAULTS.unknownRateInterval
   const msPerPoint = eta / (100 - progress)
-  const untilCompletion = eta - (now - updatedAt)
+  // Aim a point early: a poll that finds the job still rendering costs one more poll at minInterval,
+  // a late one costs detection latency on every job.
+  const untilCompletion = eta - msPerPoint - (now - updatedAt)
   const untilNextStep = msPerPoint * POLLING_DEFAULTS.progressStep - (now - updatedAt)
   return Math.min(untilNextStep, untilCompletion)
 }

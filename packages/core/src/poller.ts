@@ -130,12 +130,17 @@ export class Poller {
    * Fresh data for a job arrived by another path (a list page, a mutation, a push): its next poll is
    * counted from now.
    */
-  noteFresh(id: string, pollAfterMs?: number): void {
-    const track = this.#tracks.get(id)
-    if (!track || track.inflight) return
-    track.failures = 0
-    track.dueAt = this.#deps.scheduler.now() + this.#delayFor(id, pollAfterMs)
-    this.#pump()
+  noteFresh(ids: Iterable<string>, pollAfterMs?: number): void {
+    let touched = false
+    for (const id of ids) {
+      const track = this.#tracks.get(id)
+      if (!track || track.inflight) continue
+      track.failures = 0
+      track.dueAt = this.#deps.scheduler.now() + this.#delayFor(id, pollAfterMs)
+      touched = true
+    }
+    // One wake-up per page, not per row: a page of 100 rows must not scan the tracks 100 times.
+    if (touched) this.#pump()
   }
 
   /** A job's liveness may have changed (deleted, restored, terminal): stop or resume it. */

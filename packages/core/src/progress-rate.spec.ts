@@ -12,9 +12,9 @@ describe('progress rate', () => {
   it('averages from the first observation to the latest change', () => {
     const samples = addSample(addSample(addSample(NO_SAMPLES, 0, 10), 1000, 12), 4000, 30)
     expect(progressRate(samples)).toBeCloseTo(20 / 4000)
-    // 70 points left at 1 point per 200 ms
-    expect(estimateEta(samples, 4000)).toBe(14_000)
-    expect(estimateEta(samples, 6000)).toBe(12_000)
+    // 69.5 points left (reported progress is rounded down) at 1 point per 200 ms
+    expect(estimateEta(samples, 4000)).toBe(13_900)
+    expect(estimateEta(samples, 6000)).toBe(11_900)
     expect(estimateEta(samples, 60_000)).toBe(0)
   })
 

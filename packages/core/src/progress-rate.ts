@@ -45,6 +45,7 @@ export function progressRate(samples: ProgressSamples): number | undefined {
 export function estimateEta(samples: ProgressSamples, now: number): number | undefined {
   const rate = progressRate(samples)
   if (rate === undefined || samples.last === undefined) return undefined
-  const remaining = (100 - samples.last.progress) / rate
+  // Reported progress is rounded down: the job is on average half a point further than it says.
+  const remaining = (100 - 0.5 - samples.last.progress) / rate
   return Math.max(0, Math.round(remaining - (now - samples.last.at)))
 }
