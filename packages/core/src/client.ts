@@ -278,6 +278,8 @@ class VideoClientImpl implements VideoClient {
       if (error instanceof VideoApiError && error.status === 429)
         this.#gate.pause(error.retryAfterMs ?? this.#defaultRetryAfter)
       throw isAbortError(error) ? error : toVideoClientError(error)
+    } finally {
+      release()
     }
   }
 
