@@ -1,5 +1,4 @@
 import { distinctUntilChanged, map, Observable, Subject, Subscription } from 'rxjs'
-import { linkSignals } from './abort-signals'
 import { assertContentType } from './content-type'
 import { createBrowserEnvironment } from './environment'
 import {
@@ -72,7 +71,9 @@ class VideoClientImpl implements VideoClient {
   readonly #gcTime: number
   readonly #defaultRetryAfter: number
   #seq = 0
-  readonly #lifetime = new AbortController()
+  /** Requests in flight and waits in progress: what dispose() stops. */
+  readonly #inflight = new Set<AbortController>()
+  readonly #disposers = new Set<() => void>()
   #cancelSweep: (() => void) | undefined
   #disposed = false
 
@@ -205,8 +206,8 @@ class VideoClientImpl implements VideoClient {
       const onDispose = (): void =>
         finish(() => reject(new VideoClientError(`The client was disposed while waiting for video ${id}.`)))
       if (this.#disposed) return onDispose()
-      this.#lifetime.signal.addEventListener('abort', onDispose, { once: true })
-      subscription.add(() => this.#lifetime.signal.removeEventListener('abort', onDispose))
+      this.#disposers.add(onDispose)
+      subscription.add(() => this.#disposers.delete(onDispose))
       const check = (): void => {
         const outcome = completionOutcome(this.#store.getState(id), this.#store.isDeleteConfirmed(id))
         if (outcome) finish(() => ('video' in outcome ? resolve(outcome.video) : reject(outcome.error)))
@@ -256,7 +257,8 @@ class VideoClientImpl implements VideoClient {
   dispose(): void {
     if (this.#disposed) return
     this.#disposed = true
-    this.#lifetime.abort()
+    this.#inflight.forEach((controller) => controller.abort())
+    this.#disposers.forEach((dispose) => dispose())
     this.#poller.dispose()
     this.#gate.dispose()
     this.#lists.forEach((list) => list.dispose())
@@ -269,8 +271,14 @@ class VideoClientImpl implements VideoClient {
   /** Every request goes through here: it waits out a 429 pause and starts one when the server asks. */
   async #send<T>(request: (signal: AbortSignal) => Promise<T>, caller?: AbortSignal): Promise<T> {
     if (this.#disposed) throw new VideoClientError('This video client was disposed; create a new one.')
-    // dispose() aborts every request, mutations and downloads included, wherever it is waiting.
-    const { signal, release } = linkSignals(caller, this.#lifetime.signal)
+    // dispose() aborts every request, mutations and downloads included, wherever it is waiting. (Not
+    // AbortSignal.any over a lifetime signal: Node 20 keeps a reference per call in it for good.)
+    const controller = new AbortController()
+    const forward = (): void => controller.abort(caller?.reason)
+    if (caller?.aborted) forward()
+    else caller?.addEventListener('abort', forward, { once: true })
+    this.#inflight.add(controller)
+    const { signal } = controller
     try {
       await this.#gate.wait(signal)
       return await request(signal)
@@ -279,7 +287,8 @@ class VideoClientImpl implements VideoClient {
         this.#gate.pause(error.retryAfterMs ?? this.#defaultRetryAfter)
       throw isAbortError(error) ? error : toVideoClientError(error)
     } finally {
-      release()
+      this.#inflight.delete(controller)
+      caller?.removeEventListener('abort', forward)
     }
   }
 
