@@ -271,13 +271,18 @@ export class Poller {
     const minInterval = this.#deps.polling.minInterval ?? 1_000
     const candidates = this.#schedulable().sort((a, b) => a.dueAt - b.dueAt)
     if (!candidates.some((t) => t.dueAt <= now)) return
-    // Jobs due within the next minimum interval ride along: one request now beats several soon.
-    const due = candidates.filter((t) => t.dueAt <= now + minInterval)
-    const threshold = due.length >= 2 ? this.#deps.newestCreatedAt(this.#deps.pageSize) : undefined
-    const viaPage =
-      due.length >= 2 ? due.filter((t) => !t.offPage && this.#inNewestPage(t.id, threshold)) : []
-    const single = viaPage.length >= 2 ? due.filter((t) => !viaPage.includes(t)) : due
-    if (viaPage.length >= 2 && this.#inflightCount < this.#deps.maxConcurrent) this.#startPage(viaPage)
+    // The newest page costs one request like a retrieve, and refreshes every watched job on it: when a job
+    // it holds is due and it holds at least one more, every job it holds rides along.
+    const threshold = candidates.length >= 2 ? this.#deps.newestCreatedAt(this.#deps.pageSize) : undefined
+    const onPage =
+      candidates.length >= 2
+        ? candidates.filter((t) => !t.offPage && this.#inNewestPage(t.id, threshold))
+        : []
+    const usePage = onPage.length >= 2 && onPage.some((t) => t.dueAt <= now)
+    const viaPage = usePage ? onPage : []
+    // Jobs due within the next minimum interval ride along with a retrieve wave too: one wake-up, not several.
+    const single = candidates.filter((t) => t.dueAt <= now + minInterval && !viaPage.includes(t))
+    if (usePage && this.#inflightCount < this.#deps.maxConcurrent) this.#startPage(viaPage)
     for (const track of single.filter((t) => t.dueAt <= now)) {
       if (this.#inflightCount >= this.#deps.maxConcurrent) break
       void this.#startRetrieve(track.id, track)
