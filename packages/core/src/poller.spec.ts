@@ -78,6 +78,24 @@ describe('rule 3: coalescing', () => {
     expect(states.every((s) => s.status === 'in_progress' && s.progress >= 25)).toBe(true)
   })
 
+  it('takes every watched job on the newest page along when one of them is due', async () => {
+    const { api, client, advance } = setup({
+      mock: { queueMs: 0, renderMs: 600_000 },
+      client: { polling: { interval: (state) => (state.video?.prompt === 'fast' ? 1_000 : 60_000) } },
+    })
+    const fast = api.jobs.create({ prompt: 'fast' }).id
+    const slow = api.jobs.create({ prompt: 'slow' }).id
+    client.job$(fast).subscribe()
+    client.job$(slow).subscribe()
+    await advance(0)
+    api.resetLog()
+    await advance(10_000)
+    // The fast job's polls are pages, so the slow job is fresh without a request of its own.
+    expect(api.count({ endpoint: 'retrieve' })).toBe(0)
+    expect(api.count({ endpoint: 'list' })).toBe(10)
+    expect(client.getJob(slow).progress).toBeGreaterThanOrEqual(1)
+  })
+
   it('tries the newest page for jobs never seen (or forgotten), instead of one request each', async () => {
     const { api, client, advance } = setup({ mock: { queueMs: 0, renderMs: 200_000 } })
     const ids = Array.from({ length: 10 }, (_, i) => api.jobs.create({ prompt: `job ${i}` }).id)
