@@ -1,17 +1,4 @@
 import { defineConfig } from 'tsup'
+import { packageBuild } from '../../tsup.package'
 
-export default defineConfig([
-  {
-    entry: ['src/index.ts'],
-    format: ['esm', 'cjs'],
-    dts: true,
-    clean: true,
-    sourcemap: true,
-    target: 'es2022',
-  },
-  {
-    entry: ['src/cli.ts'],
-    format: ['esm'],
-    target: 'node20',
-  },
-])
+export default defineConfig([packageBuild(), { entry: ['src/cli.ts'], format: ['esm'], target: 'node20' }])

@@ -1,20 +1,11 @@
-import type { VideoJobState } from '@vidjob/core'
+import { IDLE_JOB_STATE, type VideoJobState } from '@vidjob/core'
 import { describe, expect, it } from 'vitest'
 import { formatDuration, renderJobLine, renderSummary } from './render'
 
 const state = (overrides: Partial<VideoJobState>): VideoJobState => ({
+  ...IDLE_JOB_STATE,
   id: 'video_1',
-  video: undefined,
-  status: undefined,
-  progress: 0,
-  isLoading: false,
   isPolling: true,
-  isTerminal: false,
-  isDeleted: false,
-  error: undefined,
-  failure: undefined,
-  eta: undefined,
-  updatedAt: undefined,
   ...overrides,
 })
 
