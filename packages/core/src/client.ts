@@ -43,6 +43,8 @@ const DEFAULT_GC_TIME = 5 * 60_000
 /** The spec's largest page: the newest page used to answer many due jobs with one request. */
 const NEWEST_PAGE_SIZE = 100
 const MAX_CONCURRENT_POLLS = 4
+/** What `client.list()` accepts: the spec's query without the cursor, which the handle manages. */
+const LIST_OPTIONS_SCHEMA = VideoListQuerySchema.omit({ after: true })
 
 /**
  * Creates the reactive facade over one Videos API: a normalized cache, one shared poller and the
@@ -135,7 +137,7 @@ class VideoClientImpl implements VideoClient {
   }
 
   list(query: VideoListOptions = {}): VideoListHandle {
-    const parsed = parseInput(VideoListQuerySchema.omit({ after: true }), query, 'list() query')
+    const parsed = parseInput(LIST_OPTIONS_SCHEMA, query, 'list() query')
     const normalized: VideoListOptions = {
       order: parsed.order ?? 'desc',
       ...(parsed.limit === undefined ? {} : { limit: parsed.limit }),
@@ -178,7 +180,11 @@ class VideoClientImpl implements VideoClient {
   delete(id: string): Promise<void> {
     const running = this.#deletes.get(id)
     if (running) return running
-    assertVideoId(id)
+    try {
+      assertVideoId(id)
+    } catch (error) {
+      return Promise.reject(error)
+    }
     if (!this.#store.markDeleted(id)) return Promise.resolve()
     this.#poller.reconsider(id)
     const request = this.#runDelete(id).finally(() => this.#deletes.delete(id))

@@ -19,6 +19,7 @@ describe('create and remix', () => {
     await expect(client.create({ prompt: '' })).rejects.toThrow(/prompt must not be empty/)
     await expect(client.remix('video_1', { prompt: '' })).rejects.toThrow(VideoValidationError)
     await expect(client.remix('..', { prompt: 'x' })).rejects.toThrow(VideoValidationError)
+    await expect(client.delete('')).rejects.toThrow(VideoValidationError)
     expect(api.log).toHaveLength(0)
   })
 
