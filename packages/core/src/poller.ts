@@ -140,7 +140,7 @@ export class Poller {
       touched = true
     }
     // One wake-up per page, not per row: a page of 100 rows must not scan the tracks 100 times.
-    if (touched) this.#pump()
+    if (touched) this.#pumpSoon()
   }
 
   /** A job's liveness may have changed (deleted, restored, terminal): stop or resume it. */
@@ -235,8 +235,10 @@ export class Poller {
   /** Starts what is due, then arms one timer for the next due job. */
   #pump(): void {
     if (this.#disposed) return
-    if (this.#active && this.#deps.gate.pausedUntil === undefined) this.#startDue()
-    this.#armTimer()
+    // One scan of the tracks per wake-up, shared by starting and by arming the timer.
+    const schedulable = this.#schedulable()
+    if (this.#active && this.#deps.gate.pausedUntil === undefined) this.#startDue(schedulable)
+    this.#armTimer(schedulable.filter((track) => !track.inflight))
   }
 
   #schedulable(): Track[] {
@@ -245,14 +247,14 @@ export class Poller {
     )
   }
 
-  #armTimer(): void {
+  #armTimer(schedulable: readonly Track[]): void {
     let next: number | undefined
     if (
       this.#active &&
       this.#deps.gate.pausedUntil === undefined &&
       this.#inflightCount < this.#deps.maxConcurrent
     ) {
-      for (const track of this.#schedulable()) next = Math.min(next ?? track.dueAt, track.dueAt)
+      for (const track of schedulable) next = Math.min(next ?? track.dueAt, track.dueAt)
     }
     if (next === this.#timerAt) return
     this.#cancelTimer?.()
@@ -266,11 +268,11 @@ export class Poller {
     }, next - this.#deps.scheduler.now())
   }
 
-  #startDue(): void {
+  #startDue(schedulable: readonly Track[]): void {
     const now = this.#deps.scheduler.now()
+    if (!schedulable.some((t) => t.dueAt <= now)) return
     const minInterval = this.#deps.polling.minInterval ?? 1_000
-    const candidates = this.#schedulable().sort((a, b) => a.dueAt - b.dueAt)
-    if (!candidates.some((t) => t.dueAt <= now)) return
+    const candidates = [...schedulable].sort((a, b) => a.dueAt - b.dueAt)
     // The newest page costs one request like a retrieve, and refreshes every watched job on it: when a job
     // it holds is due and it holds at least one more, every job it holds rides along.
     const threshold = candidates.length >= 2 ? this.#deps.newestCreatedAt(this.#deps.pageSize) : undefined
@@ -344,7 +346,7 @@ export class Poller {
         const track = this.#tracks.get(id)
         if (track?.inflight?.controller === controller) track.inflight = undefined
       }
-      this.#pump()
+      this.#pumpSoon()
     }
   }
 

@@ -1,4 +1,4 @@
-import { dequal } from 'dequal'
+import { dequal } from 'dequal/lite'
 import { isTerminalStatus, statusRank, type Video } from '../schema'
 
 /** What a merge did: kept a new object, kept the current one unchanged, or refused stale data. */
