@@ -16,7 +16,7 @@ import {
   CreateVideoParamsSchema,
   DeletedVideoSchema,
   RemixVideoParamsSchema,
-  VideoListQuerySchema,
+  VideoListOptionsSchema,
   VideoListSchema,
   VideoSchema,
   type CreateVideoParams,
@@ -43,8 +43,6 @@ const DEFAULT_GC_TIME = 5 * 60_000
 /** The spec's largest page: the newest page used to answer many due jobs with one request. */
 const NEWEST_PAGE_SIZE = 100
 const MAX_CONCURRENT_POLLS = 4
-/** What `client.list()` accepts: the spec's query without the cursor, which the handle manages. */
-const LIST_OPTIONS_SCHEMA = VideoListQuerySchema.omit({ after: true })
 
 /**
  * Creates the reactive facade over one Videos API: a normalized cache, one shared poller and the
@@ -137,7 +135,7 @@ class VideoClientImpl implements VideoClient {
   }
 
   list(query: VideoListOptions = {}): VideoListHandle {
-    const parsed = parseInput(LIST_OPTIONS_SCHEMA, query, 'list() query')
+    const parsed = parseInput(VideoListOptionsSchema, query, 'list() query')
     const normalized: VideoListOptions = {
       order: parsed.order ?? 'desc',
       ...(parsed.limit === undefined ? {} : { limit: parsed.limit }),

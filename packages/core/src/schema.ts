@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 
 /**
  * The wire format of the Videos API, as zod schemas.
@@ -6,6 +6,9 @@ import { z } from 'zod'
  * Strict where vidjob's logic depends on a field (id, object, status, progress, created_at) and liberal
  * elsewhere: compatible servers and newer models send sizes, durations, models and extra fields that the
  * published spec does not list, and rejecting them would break users for no benefit.
+ *
+ * Built on `zod/mini` so an app only bundles the checks used here (about a tenth of classic zod); the
+ * schemas still have `parse`/`safeParse`, and the functional helpers (`z.extend`, `z.pick`) compose them.
  */
 
 /** The four lifecycle states of a job, in the order a job moves through them. */
@@ -48,7 +51,10 @@ export const VideoContentVariantSchema = z.enum(VIDEO_CONTENT_VARIANTS)
 /** @example const v: VideoContentVariant = 'thumbnail' */
 export type VideoContentVariant = z.infer<typeof VideoContentVariantSchema>
 
-const unixSeconds = z.number().int()
+const unixSeconds = z.int()
+const nullishSeconds = z.nullish(unixSeconds)
+const nullishString = z.nullish(z.string())
+const nonEmpty = z.string().check(z.minLength(1))
 
 /** `video.error` of a failed job. Extra fields are kept. */
 export const VideoErrorSchema = z.looseObject({ code: z.string(), message: z.string() })
@@ -61,19 +67,19 @@ export const VideoErrorSchema = z.looseObject({ code: z.string(), message: z.str
  * if (result.success) console.log(result.data.status, result.data.progress)
  */
 export const VideoSchema = z.looseObject({
-  id: z.string().min(1),
+  id: nonEmpty,
   object: z.literal('video'),
   status: VideoStatusSchema,
-  progress: z.number().min(0).max(100),
+  progress: z.number().check(z.minimum(0), z.maximum(100)),
   created_at: unixSeconds,
-  model: z.string().optional() as z.ZodOptional<z.ZodType<VideoModel>>,
-  size: z.string().optional() as z.ZodOptional<z.ZodType<VideoSize>>,
-  seconds: z.string().optional() as z.ZodOptional<z.ZodType<VideoSeconds>>,
-  completed_at: unixSeconds.nullish(),
-  expires_at: unixSeconds.nullish(),
-  prompt: z.string().nullish(),
-  remixed_from_video_id: z.string().nullish(),
-  error: VideoErrorSchema.nullish(),
+  model: z.optional(z.string()) as z.ZodMiniOptional<z.ZodMiniType<VideoModel>>,
+  size: z.optional(z.string()) as z.ZodMiniOptional<z.ZodMiniType<VideoSize>>,
+  seconds: z.optional(z.string()) as z.ZodMiniOptional<z.ZodMiniType<VideoSeconds>>,
+  completed_at: nullishSeconds,
+  expires_at: nullishSeconds,
+  prompt: nullishString,
+  remixed_from_video_id: nullishString,
+  error: z.nullish(VideoErrorSchema),
 })
 /** A validated video job. @example const done = (v: Video) => v.status === 'completed' */
 export type Video = z.infer<typeof VideoSchema>
@@ -86,8 +92,8 @@ export type Video = z.infer<typeof VideoSchema>
 export const VideoListSchema = z.looseObject({
   object: z.literal('list'),
   data: z.array(VideoSchema),
-  first_id: z.string().nullish(),
-  last_id: z.string().nullish(),
+  first_id: nullishString,
+  last_id: nullishString,
   has_more: z.boolean(),
 })
 /** @example const ids = (page: VideoList) => page.data.map((v) => v.id) */
@@ -97,22 +103,25 @@ export type VideoList = z.infer<typeof VideoListSchema>
 export const DeletedVideoSchema = z.looseObject({
   object: z.literal('video.deleted'),
   deleted: z.boolean(),
-  id: z.string().min(1),
+  id: nonEmpty,
 })
 /** @example const gone = (d: DeletedVideo) => d.deleted */
 export type DeletedVideo = z.infer<typeof DeletedVideoSchema>
 
 const prompt = z
   .string({ error: 'prompt must be a string' })
-  .min(1, { error: 'prompt must not be empty' })
-  .max(32000, { error: 'prompt must be at most 32000 characters' })
+  .check(
+    z.minLength(1, { error: 'prompt must not be empty' }),
+    z.maxLength(32000, { error: 'prompt must be at most 32000 characters' }),
+  )
+const optionalNonEmpty = z.optional(nonEmpty)
 
 const isBlob = (value: unknown): value is Blob => typeof Blob !== 'undefined' && value instanceof Blob
 
 /** A reference image by URL (or data URL) or by uploaded file id. */
 export const ImageReferenceSchema = z.strictObject({
-  image_url: z.string().min(1).optional(),
-  file_id: z.string().min(1).optional(),
+  image_url: optionalNonEmpty,
+  file_id: optionalNonEmpty,
 })
 
 /**
@@ -123,15 +132,15 @@ export const ImageReferenceSchema = z.strictObject({
  */
 export const CreateVideoParamsSchema = z.strictObject({
   prompt,
-  model: z.string().min(1).optional() as z.ZodOptional<z.ZodType<VideoModel>>,
-  size: z.string().min(1).optional() as z.ZodOptional<z.ZodType<VideoSize>>,
-  seconds: z.string().min(1).optional() as z.ZodOptional<z.ZodType<VideoSeconds>>,
-  input_reference: z
-    .union([
+  model: optionalNonEmpty as z.ZodMiniOptional<z.ZodMiniType<VideoModel>>,
+  size: optionalNonEmpty as z.ZodMiniOptional<z.ZodMiniType<VideoSize>>,
+  seconds: optionalNonEmpty as z.ZodMiniOptional<z.ZodMiniType<VideoSeconds>>,
+  input_reference: z.optional(
+    z.union([
       z.custom<Blob>(isBlob, { error: 'input_reference must be a File or Blob' }),
       ImageReferenceSchema,
-    ])
-    .optional(),
+    ]),
+  ),
 })
 /** @example const params: CreateVideoParams = { prompt: 'Waves at dusk', size: '1280x720' } */
 export type CreateVideoParams = z.infer<typeof CreateVideoParamsSchema>
@@ -147,15 +156,20 @@ export type RemixVideoParams = z.infer<typeof RemixVideoParamsSchema>
  * @example VideoListQuerySchema.parse({ limit: 20, order: 'desc' })
  */
 export const VideoListQuerySchema = z.strictObject({
-  after: z.string().min(1).optional(),
-  limit: z
-    .number({ error: 'limit must be a number' })
-    .int({ error: 'limit must be an integer' })
-    .min(0, { error: 'limit must be at least 0' })
-    .max(100, { error: 'limit must be at most 100' })
-    .optional(),
-  order: z.enum(['asc', 'desc'], { error: "order must be 'asc' or 'desc'" }).optional(),
+  after: optionalNonEmpty,
+  limit: z.optional(
+    z
+      .int({ error: 'limit must be an integer' })
+      .check(
+        z.minimum(0, { error: 'limit must be at least 0' }),
+        z.maximum(100, { error: 'limit must be at most 100' }),
+      ),
+  ),
+  order: z.optional(z.enum(['asc', 'desc'], { error: "order must be 'asc' or 'desc'" })),
 })
+/** What `client.list()` accepts: the spec's query without the cursor, which the list handle manages. */
+export const VideoListOptionsSchema = z.omit(VideoListQuerySchema, { after: true })
+
 /** @example const q: VideoListQuery = { limit: 10, order: 'asc' } */
 export type VideoListQuery = z.infer<typeof VideoListQuerySchema>
 
@@ -167,9 +181,9 @@ export type VideoListQuery = z.infer<typeof VideoListQuerySchema>
 export const ApiErrorBodySchema = z.looseObject({
   error: z.looseObject({
     message: z.string(),
-    type: z.string().nullish(),
-    param: z.string().nullish(),
-    code: z.union([z.string(), z.number().transform(String)]).nullish(),
+    type: nullishString,
+    param: nullishString,
+    code: z.nullish(z.union([z.string(), z.pipe(z.number(), z.transform(String))])),
   }),
 })
 /** @example const msg = (b: ApiErrorBody) => b.error.message */

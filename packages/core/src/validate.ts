@@ -1,5 +1,10 @@
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
+import { en } from 'zod/locales'
 import { describeIssues, VideoValidationError } from './errors'
+
+// zod/mini ships no messages; English ones are passed per parse rather than through the global
+// `z.config()`, which would change the app's own zod messages behind its back.
+const ENGLISH = { error: /* @__PURE__ */ en().localeError }
 
 /**
  * Parses a server body with a schema; a mismatch becomes a {@link VideoValidationError} naming what was
@@ -7,8 +12,8 @@ import { describeIssues, VideoValidationError } from './errors'
  *
  * @example const video = parseBody(VideoSchema, result.body, 'GET /videos/abc')
  */
-export function parseBody<T extends z.ZodType>(schema: T, body: unknown, source: string): z.infer<T> {
-  const result = schema.safeParse(body)
+export function parseBody<T extends z.ZodMiniType>(schema: T, body: unknown, source: string): z.infer<T> {
+  const result = schema.safeParse(body, ENGLISH)
   if (result.success) return result.data
   throw new VideoValidationError(
     `${source} answered with data that breaks the Videos API schema (${describeIssues(result.error.issues)}). ` +
@@ -23,8 +28,8 @@ export function parseBody<T extends z.ZodType>(schema: T, body: unknown, source:
  *
  * @example const params = parseInput(CreateVideoParamsSchema, input, 'create() params')
  */
-export function parseInput<T extends z.ZodType>(schema: T, input: unknown, what: string): z.infer<T> {
-  const result = schema.safeParse(input)
+export function parseInput<T extends z.ZodMiniType>(schema: T, input: unknown, what: string): z.infer<T> {
+  const result = schema.safeParse(input, ENGLISH)
   if (result.success) return result.data
   throw new VideoValidationError(
     `Invalid ${what}: ${describeIssues(result.error.issues)}. Nothing was sent.`,
