@@ -19,12 +19,12 @@ const check = (name, imports, ignore, limit) => ({
   ...(limit === undefined ? {} : { limit }),
 })
 
-// The targets are core ≤ 6 kB, react ≤ 1.5 kB, vue ≤ 1.5 kB. React meets its target and is held to it.
-// Core (13.5 kB) and vue (1.66 kB) do not yet (docs/benchmarks.md says why and what would get them
-// there): CI holds them to their current size so they cannot grow while the work to shrink them goes on.
+// The targets are core ≤ 6 kB, react ≤ 1.5 kB, vue ≤ 1.5 kB. React and vue meet theirs and are held to
+// them. Core does not yet (docs/benchmarks.md says why and what would get it there): CI holds it to its
+// current size so it cannot grow while the work to shrink it goes on.
 export default [
   check('core', '*', ['rxjs', 'zod'], '14 kB'),
   check('core', '{ createVideoClient, createFetchTransport }', ['rxjs', 'zod'], '12.5 kB'),
   check('react', '*', ['react', 'react/jsx-runtime', 'rxjs', '@vidjob/core'], '1.5 kB'),
-  check('vue', '*', ['vue', 'rxjs', '@vidjob/core'], '1.75 kB'),
+  check('vue', '*', ['vue', 'rxjs', '@vidjob/core'], '1.5 kB'),
 ]

@@ -81,6 +81,12 @@ export interface VideoListHandle {
   fetchNextPage(): Promise<void>
   /** Reloads every loaded page; resolves once they are in the state (failures go to `error`). */
   refresh(): Promise<void>
+  /**
+   * Resolves with the state once the first page is loaded (at once if it is), else loads it; rejects with
+   * the load's typed error. For route loaders, `<Suspense>` and `async setup()`; it does not observe the
+   * list, so nothing stays polled after it settles.
+   */
+  ensureLoaded(): Promise<VideoListState>
 }
 
 /**

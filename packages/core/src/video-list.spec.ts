@@ -128,3 +128,37 @@ describe('client.list', () => {
     expect(list.getState().videos).toHaveLength(2)
   })
 })
+
+describe('list.ensureLoaded', () => {
+  it('loads the first page once, resolves with the state and leaves nothing observed', async () => {
+    const { api, client, advance } = setup()
+    const ids = seed(api, 3)
+    const list = client.list({ limit: 2 })
+    const [first, second] = await Promise.all([list.ensureLoaded(), list.ensureLoaded()])
+    expect(first).toBe(second)
+    expect(first).toMatchObject({ isLoaded: true, hasMore: true })
+    expect(first.videos.map((v) => v.id)).toEqual([ids[2], ids[1]])
+    await expect(list.ensureLoaded()).resolves.toBe(list.getState())
+    expect(api.count({ endpoint: 'list' })).toBe(1)
+    await advance(60_000)
+    expect(api.count({ endpoint: 'list' })).toBe(1)
+  })
+
+  it('rejects with the typed error of a failed first page and keeps no stale promise', async () => {
+    const { api, client } = setup()
+    seed(api, 1)
+    api.faults.next({ type: 'error', status: 500, message: 'list is down' }, { endpoint: 'list' })
+    const list = client.list()
+    const error = await list.ensureLoaded().catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(VideoApiError)
+    expect(error).toMatchObject({ status: 500, message: expect.stringContaining('list is down') })
+    await expect(list.ensureLoaded()).resolves.toMatchObject({ isLoaded: true, error: undefined })
+  })
+
+  it('rejects when the client is disposed before the first page arrives', async () => {
+    const { client } = setup()
+    const pending = client.list().ensureLoaded()
+    client.dispose()
+    await expect(pending).rejects.toThrow(/disposed before its first page loaded/)
+  })
+})

@@ -1,5 +1,5 @@
 import { Observable } from 'rxjs'
-import { isAbortError, toVideoClientError } from './errors'
+import { isAbortError, toVideoClientError, VideoClientError } from './errors'
 import type { Video } from './schema'
 import type { ListPage, ListRecord } from './store/list-record'
 import type { ListRequestQuery } from './transport/types'
@@ -90,6 +90,13 @@ export class VideoList implements VideoListHandle {
       this.#nextPage = next
     }
     return this.#nextPage
+  }
+
+  async ensureLoaded(): Promise<VideoListState> {
+    if (!this.#record.isLoaded) await this.refresh()
+    const state = this.getState()
+    if (state.isLoaded) return state
+    throw state.error ?? new VideoClientError('The list was disposed before its first page loaded.')
   }
 
   /** Aborts the list's requests and releases its rows (dispose). */

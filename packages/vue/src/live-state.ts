@@ -55,19 +55,18 @@ export function useLiveState<K, T>(
   }
 }
 
-/** A read-only computed ref per field of a state ref. @example const refs: FieldRefs<VideoJobState, 'status'> = fieldRefs(state, ['status']) */
-export type FieldRefs<T, K extends keyof T> = { readonly [P in K]: ComputedRef<T[P]> }
+/** A read-only computed ref per field of a state ref. @example const refs: FieldRefs<VideoJobState> = fieldRefs(state) */
+export type FieldRefs<T> = { readonly [P in keyof T]-?: ComputedRef<T[P]> }
 
 /**
- * Derives one computed per field, so a template that reads `progress` re-renders when the progress
- * changes, not on every change of the job.
+ * Derives one computed per field of the state (core's states always carry every field, `undefined`
+ * included), so a template that reads `progress` re-renders when the progress changes, not on every
+ * change of the job.
  *
  * @example
- * const { status, progress } = fieldRefs(state, ['status', 'progress'])
+ * const { status, progress } = fieldRefs(state)
  */
-export function fieldRefs<T, K extends keyof T>(
-  state: Readonly<ShallowRef<T>>,
-  keys: readonly K[],
-): FieldRefs<T, K> {
-  return Object.fromEntries(keys.map((key) => [key, computed(() => state.value[key])])) as FieldRefs<T, K>
+export function fieldRefs<T extends object>(state: Readonly<ShallowRef<T>>): FieldRefs<T> {
+  const keys = Object.keys(state.value) as (keyof T)[]
+  return Object.fromEntries(keys.map((key) => [key, computed(() => state.value[key])])) as FieldRefs<T>
 }

@@ -2,8 +2,6 @@ import { createMutation, type VideoMutation, type VideoMutationState } from '@vi
 import { shallowRef, type ShallowRef } from 'vue'
 import { fieldRefs, type FieldRefs } from './live-state'
 
-const MUTATION_FIELDS = ['status', 'isPending', 'error', 'data', 'variables'] as const
-
 /**
  * A client call that changes something (create, remix, delete), with its state as refs: `status`,
  * `isPending`, `error`, `data` and `variables` (what the latest call was given). `mutate` is fire and forget
@@ -16,7 +14,7 @@ const MUTATION_FIELDS = ['status', 'isPending', 'error', 'data', 'variables'] as
  */
 export interface UseVideoMutationReturn<TVariables, TData>
   extends
-    FieldRefs<VideoMutationState<TVariables, TData>, (typeof MUTATION_FIELDS)[number]>,
+    FieldRefs<VideoMutationState<TVariables, TData>>,
     Pick<VideoMutation<TVariables, TData>, 'mutate' | 'mutateAsync' | 'reset'> {
   /** The whole immutable state, in one shallow ref. */
   readonly state: Readonly<ShallowRef<VideoMutationState<TVariables, TData>>>
@@ -36,5 +34,5 @@ export function useMutation<TVariables, TData>(
   const state = shallowRef(mutation.getState())
   mutation.subscribe((next) => (state.value = next))
   const { mutate, mutateAsync, reset } = mutation
-  return { state, ...fieldRefs(state, MUTATION_FIELDS), mutate, mutateAsync, reset }
+  return { state, ...fieldRefs(state), mutate, mutateAsync, reset }
 }

@@ -16,7 +16,7 @@ export interface UseVideoContentOptions {
  *
  * @example const { url, isLoading, error }: UseVideoContentReturn = useVideoContent(id)
  */
-export interface UseVideoContentReturn extends FieldRefs<VideoContentState, 'url' | 'isLoading' | 'error'> {
+export interface UseVideoContentReturn extends FieldRefs<VideoContentState> {
   readonly state: Readonly<ShallowRef<VideoContentState>>
 }
 
@@ -46,5 +46,5 @@ export function useVideoContent(
     ([key, variant]) => (key ? videoContent$(client, key, { variant }) : undefined),
     (a, b) => a[0] === b[0] && a[1] === b[1],
   )
-  return { state, ...fieldRefs(state, ['url', 'isLoading', 'error'] as const) }
+  return { state, ...fieldRefs(state) }
 }

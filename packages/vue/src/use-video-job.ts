@@ -6,26 +6,12 @@ import { useVideoClient } from './video-client-plugin'
 /** A job id, or nullish for "no job" (idle, nothing is requested). @example const id: VideoIdSource = () => route.params.id as string */
 export type VideoIdSource = MaybeRefOrGetter<string | null | undefined>
 
-const JOB_FIELDS = [
-  'video',
-  'status',
-  'progress',
-  'isLoading',
-  'isPolling',
-  'isTerminal',
-  'isDeleted',
-  'error',
-  'failure',
-  'eta',
-  'updatedAt',
-] as const satisfies readonly (keyof VideoJobState)[]
-
 /**
  * What {@link useVideoJob} returns: the whole state and a computed ref per field.
  *
  * @example const { status, progress }: UseVideoJobReturn = useVideoJob(id)
  */
-export interface UseVideoJobReturn extends FieldRefs<VideoJobState, (typeof JOB_FIELDS)[number]> {
+export interface UseVideoJobReturn extends FieldRefs<VideoJobState> {
   /** The whole immutable state, in one shallow ref. */
   readonly state: Readonly<ShallowRef<VideoJobState>>
   /**
@@ -53,7 +39,7 @@ export function useVideoJob(id: VideoIdSource): UseVideoJobReturn {
   const { state, suspense } = useLiveState(source, read, (key) => (key ? client.job$(key) : undefined))
   return {
     state,
-    ...fieldRefs(state, JOB_FIELDS),
+    ...fieldRefs(state),
     suspense: () => suspense((key) => (key ? client.ensureJob(key) : Promise.resolve())),
   }
 }

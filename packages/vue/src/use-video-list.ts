@@ -1,30 +1,14 @@
 import type { VideoListHandle, VideoListOptions, VideoListState } from '@vidjob/core'
 import { computed, toValue, type MaybeRefOrGetter, type ShallowRef } from 'vue'
-import { firstSettled, type Settlement } from './first-settled'
 import { fieldRefs, useLiveState, type FieldRefs } from './live-state'
 import { useVideoClient } from './video-client-plugin'
-
-const LIST_FIELDS = [
-  'videos',
-  'isLoaded',
-  'hasMore',
-  'isLoading',
-  'isFetchingNextPage',
-  'error',
-] as const satisfies readonly (keyof VideoListState)[]
-
-/** What a list's first load settles on: its first page, else the error that ended the attempt. */
-const LIST_SETTLEMENT: Settlement<VideoListState> = {
-  ready: (state) => state.isLoaded,
-  failure: (state) => (state.isLoading ? undefined : state.error),
-}
 
 /**
  * What {@link useVideoList} returns: the whole state, a computed ref per field, and the list's actions.
  *
  * @example const { videos, fetchNextPage }: UseVideoListReturn = useVideoList({ limit: 20 })
  */
-export interface UseVideoListReturn extends FieldRefs<VideoListState, (typeof LIST_FIELDS)[number]> {
+export interface UseVideoListReturn extends FieldRefs<VideoListState> {
   readonly state: Readonly<ShallowRef<VideoListState>>
   /** Loads the next page; resolves once it is in the state (failures go to `error`). */
   fetchNextPage(): Promise<void>
@@ -54,9 +38,9 @@ export function useVideoList(query: MaybeRefOrGetter<VideoListOptions | undefine
   )
   return {
     state,
-    ...fieldRefs(state, LIST_FIELDS),
+    ...fieldRefs(state),
     fetchNextPage: () => handle.value.fetchNextPage(),
     refresh: () => handle.value.refresh(),
-    suspense: () => suspense((list) => firstSettled(list.state$, LIST_SETTLEMENT)),
+    suspense: () => suspense((list) => list.ensureLoaded()),
   }
 }
