@@ -127,6 +127,10 @@ class VideoClientImpl implements VideoClient {
     return this.#store.getState(id)
   }
 
+  getObservedJob(id: string): VideoJobState {
+    return this.#disposed ? this.getJob(id) : this.#store.getObservedState(id)
+  }
+
   progress$(id: string): Observable<number> {
     return this.job$(id).pipe(
       map((state) => state.progress),

@@ -53,7 +53,9 @@ export function deriveJobState(facts: JobFacts): VideoJobState {
     video,
     status,
     progress,
-    isLoading: video === undefined && facts.isFetching,
+    // Polled without data means a request is due now: say so from the start rather than flip to loading
+    // a task later, so a mounting row renders loading → data, not idle → polling → loading → data.
+    isLoading: video === undefined && (facts.isFetching || (facts.isPolling && facts.error === undefined)),
     isPolling: facts.isPolling && !terminal,
     isTerminal: terminal,
     isDeleted: facts.isDeleted,

@@ -7,7 +7,7 @@ export const POLLING_DEFAULTS = {
   /** Used while the progress rate is unknown (queued, or one observation so far). */
   unknownRateInterval: 5_000,
   /** Poll when the progress bar is due to move by this many points. */
-  progressStep: 5,
+  progressStep: 8,
 } as const
 
 /**

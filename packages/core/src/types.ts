@@ -27,7 +27,7 @@ export interface VideoJobState {
   readonly status: VideoStatus | undefined
   /** 0–100, never decreases; 100 once completed. */
   readonly progress: number
-  /** No video yet and a request is in flight. */
+  /** No video yet, and a request is in flight or the job is polled (no error is waiting out a backoff). */
   readonly isLoading: boolean
   /** The poller is tracking this job. */
   readonly isPolling: boolean
@@ -152,6 +152,12 @@ export interface VideoClientOptions {
 export interface VideoClient {
   job$(id: string): Observable<VideoJobState>
   getJob(id: string): VideoJobState
+  /**
+   * The state `job$(id)` starts with, before subscribing: a job the poller would track shows `isPolling`,
+   * and `isLoading` until its first data. Bindings render it first, so mounting does not render the
+   * unobserved state and then the observed one (the same object as `job$`'s first state when they agree).
+   */
+  getObservedJob(id: string): VideoJobState
   progress$(id: string): Observable<number>
   list(query?: VideoListOptions): VideoListHandle
   create(params: CreateVideoParams): Promise<Video>

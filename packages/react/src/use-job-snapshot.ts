@@ -5,10 +5,10 @@ import { useVideoClient } from './video-client-provider'
 const noop = (): void => {}
 
 /**
- * Reads `select(client.getJob(id))` and re-renders when that value changes. Subscribing to `job$` is what
+ * Reads `select(client.getObservedJob(id))` and re-renders when that value changes. Subscribing to `job$` is what
  * makes the shared poller watch the job, and unsubscribing releases it, so the poller counts mounted
  * components. `select` and `idle` must be stable (module constants), or every render resubscribes.
- * The server snapshot is the same cached read: rendering on a server sends nothing and polls nothing.
+ * The server snapshot is the plain cached read: rendering on a server sends nothing and polls nothing.
  *
  * @example
  * const progressOf = (state: VideoJobState) => state.progress
@@ -28,9 +28,15 @@ export function useJobSnapshot<T>(
     },
     [client, id],
   )
+  // About to observe the job, the component renders the observed state from the start (one render, not
+  // unobserved then observed); the server never observes, so it renders the plain one.
   const getSnapshot = useCallback(
+    () => (id === null || id === undefined ? idle : select(client.getObservedJob(id))),
+    [client, id, select, idle],
+  )
+  const getServerSnapshot = useCallback(
     () => (id === null || id === undefined ? idle : select(client.getJob(id))),
     [client, id, select, idle],
   )
-  return useSyncExternalStore(subscribe, getSnapshot, getSnapshot)
+  return useSyncExternalStore(subscribe, getSnapshot, getServerSnapshot)
 }

@@ -51,6 +51,33 @@ describe('useVideoJob', () => {
     rendered.values.slice(1).forEach((state, index) => expect(state).not.toBe(rendered.values[index]))
   })
 
+  it('mounts in two renders, loading then data, and in one when the job is cached', async () => {
+    const h = setup({ mock: { latencyMs: 200 } })
+    const fresh = h.api.jobs.create({ prompt: 'not cached' })
+    const cached = h.api.jobs.create({ prompt: 'cached' })
+    const loaded = h.client.ensureJob(cached.id)
+    await h.advance(200)
+    await loaded
+    const freshRenders = recorder<VideoJobState>()
+    const cachedRenders = recorder<VideoJobState>()
+    render(
+      <>
+        <Probe id={fresh.id} onRender={freshRenders.record} />
+        <Probe id={cached.id} onRender={cachedRenders.record} />
+      </>,
+      { wrapper: h.wrapper },
+    )
+    await h.advance(0)
+    await h.advance(200)
+    expect(freshRenders.values.map((s) => [s.isLoading, s.isPolling, s.status])).toEqual([
+      [true, true, undefined],
+      [false, true, 'queued'],
+    ])
+    expect(cachedRenders.values.map((s) => [s.isLoading, s.isPolling, s.status])).toEqual([
+      [false, true, 'queued'],
+    ])
+  })
+
   it('polls a job once per interval however many components show it', async () => {
     const h = setup({ client: FIXED })
     const job = h.api.jobs.create({ prompt: 'shared' })

@@ -51,6 +51,8 @@ export type JobMeta = Partial<Pick<JobFacts, 'error' | 'isFetching' | 'isPolling
 export class VideoStore {
   readonly #entries = new Map<string, JobEntry>()
   readonly #idle = new Map<string, VideoJobState>()
+  /** What each unobserved state becomes once observed (see getObservedState); weak, so it dies with it. */
+  readonly #observedViews = new WeakMap<VideoJobState, VideoJobState>()
   readonly #collected = new Map<string, { readonly seq: number; readonly video: Video }>()
   /** Ids deleted here: `pending` while the delete request runs, `confirmed` after. Never merged again. */
   readonly #tombstones = new Map<string, 'pending' | 'confirmed'>()
@@ -82,6 +84,22 @@ export class VideoStore {
       if (this.#idle.size > MAX_IDLE_SNAPSHOTS) this.#idle.delete(this.#idle.keys().next().value as string)
     }
     return idle
+  }
+
+  /**
+   * The state once observed and polled (what `job$` will start with); one object per underlying state, and
+   * the entry adopts that very object when observation makes it true, so `===` holds across the switch.
+   */
+  getObservedState(id: string): VideoJobState {
+    const state = this.getState(id)
+    if (state.isPolling || state.isTerminal) return state
+    let view = this.#observedViews.get(state)
+    if (view === undefined) {
+      const facts = this.#entries.get(id)?.facts ?? this.#initialFacts(id)
+      view = deriveJobState({ ...facts, isPolling: true })
+      this.#observedViews.set(state, view)
+    }
+    return view
   }
 
   getVideo(id: string): Video | undefined {
@@ -316,8 +334,10 @@ export class VideoStore {
 
   #update(entry: JobEntry, patch: Partial<JobFacts>): void {
     entry.facts = { ...entry.facts, ...patch }
-    const next = reuseIfEqual(entry.state, deriveJobState(entry.facts))
+    let next = reuseIfEqual(entry.state, deriveJobState(entry.facts))
     if (next === entry.state) return
+    const view = this.#observedViews.get(entry.state)
+    if (view !== undefined) next = reuseIfEqual(view, next)
     const videoChanged = next.video !== entry.state.video
     entry.state = next
     this.#dirtyEntries.add(entry)
