@@ -32,25 +32,29 @@ export function useRowSource(): RowSource {
   return source
 }
 
+/** Where the dashboard's row ids come from: given (a known set) or a contender's list hook (undefined while loading). */
+export type UseRowIds = () => readonly string[] | undefined
+
 /**
- * The dashboard every contender renders: one memoized `Row` per job in a list, under a React Profiler
- * that counts commits.
+ * The dashboard every contender renders: one memoized `Row` per id that `useIds` gives, under a React
+ * Profiler that counts commits.
  *
- * @example <Dashboard ids={ids} log={log} Row={VidjobRow} />
+ * @example <Dashboard useIds={() => ids} log={log} Row={VidjobRow} />
  */
 export function Dashboard({
-  ids,
+  useIds,
   log,
   Row,
 }: {
-  ids: readonly string[]
+  useIds: UseRowIds
   log: RenderLog
   Row: ComponentType<RowProps>
 }): ReactNode {
+  const ids = useIds()
   return (
     <Profiler id="dashboard" onRender={log.commit}>
       <ul>
-        {ids.map((id) => (
+        {ids?.map((id) => (
           <Row key={id} id={id} log={log} />
         ))}
       </ul>

@@ -1,5 +1,6 @@
 import { formatCount, formatRatio, type BarResult, type ScenarioResult } from '../../report'
 import { installDom } from './dom'
+import type { AppContext } from './apps'
 import type { RendersRun } from './measure-dashboard'
 import { rendersWorkload, type RendersWorkload } from './workload'
 
@@ -22,12 +23,32 @@ export async function runRenders(options: { quick: boolean }): Promise<ScenarioR
     tanstackApp(),
     naiveApp(),
   ]
-  const runs: RendersRun[] = []
-  for (const app of apps) runs.push(await measureDashboard(app, workload))
-  return report(workload, runs)
+  const variants: RowsVariant[] = []
+  for (const rows of ['ids', 'list'] as const) {
+    const runs: RendersRun[] = []
+    for (const app of apps) runs.push(await measureDashboard(app, workload, rows))
+    variants.push({ rows, runs })
+  }
+  return {
+    name: 'renders',
+    tables: variants.map((variant) => table(workload, variant)),
+    bars: variants.flatMap(bars),
+    data: { workload, variants },
+  }
 }
 
-function report(workload: RendersWorkload, runs: RendersRun[]): ScenarioResult {
+/** The runs of every contender for one way of getting the rows. */
+interface RowsVariant {
+  readonly rows: AppContext['rows']
+  readonly runs: readonly RendersRun[]
+}
+
+const VARIANT_TITLES: Readonly<Record<AppContext['rows'], string>> = {
+  ids: 'a: rows given their ids',
+  list: 'b: rows from a list of the newest 100',
+}
+
+function table(workload: RendersWorkload, { rows, runs }: RowsVariant): ScenarioResult['tables'][number] {
   const [vidjob, , tanstack] = runs as [RendersRun, RendersRun, RendersRun, RendersRun]
   const row = (metric: string, pick: (run: RendersRun) => number): string[] => [
     metric,
@@ -35,43 +56,44 @@ function report(workload: RendersWorkload, runs: RendersRun[]): ScenarioResult {
     formatRatio(pick(vidjob), pick(tanstack)),
   ]
   return {
-    name: 'renders',
-    tables: [
-      {
-        title: `2. React renders (${workload.rows} memoized rows, ${workload.live} live jobs, jsdom)`,
-        columns: ['metric', ...runs.map((run) => run.name), 'vidjob ÷ TanStack'],
-        rows: [
-          row('row renders, total', (run) => run.totalRowRenders),
-          row('  until every row showed data', (run) => run.mountRowRenders),
-          row('  of live rows after that', (run) => run.liveRowRenders),
-          row('  of unchanged rows after that', (run) => run.unchangedRowRenders),
-          row('React commits (Profiler onRender)', (run) => run.commits),
-          row('  after every row showed data', (run) => run.commitsAfterMount),
-          row('HTTP requests (context)', (run) => run.requests),
-        ],
-        notes: [
-          `Workload: ${workload.rows - workload.live} rows of completed jobs, ${workload.live} live jobs rendering ${workload.renderMs[0] / 60_000}–${workload.renderMs[1] / 60_000} min (seed ${workload.seed}), mock latency ${workload.latencyMs[0]}–${workload.latencyMs[1]} ms; counted from mount until every live row shows the end, plus 30 s.`,
-          ...runs.map((run) => `${run.name}: ${run.config}.`),
-          'React 19 development build (Profiler callbacks need it), no StrictMode; the same memo(Row) tree for every contender.',
-        ],
-      },
+    title: `2${VARIANT_TITLES[rows]}. React renders (${workload.rows} memoized rows, ${workload.live} live jobs, jsdom)`,
+    columns: ['metric', ...runs.map((run) => run.name), 'vidjob ÷ TanStack'],
+    rows: [
+      row('row renders, total', (run) => run.totalRowRenders),
+      row('  until every row showed data', (run) => run.mountRowRenders),
+      row('  of live rows after that', (run) => run.liveRowRenders),
+      row('  of unchanged rows after that', (run) => run.unchangedRowRenders),
+      row('React commits (Profiler onRender)', (run) => run.commits),
+      row('  after every row showed data', (run) => run.commitsAfterMount),
+      row('HTTP requests (context)', (run) => run.requests),
     ],
-    bars: bars(vidjob, tanstack),
-    data: { workload, runs },
+    notes: [
+      `Workload: ${workload.rows - workload.live} rows of completed jobs, ${workload.live} live jobs rendering ${workload.renderMs[0] / 60_000}–${workload.renderMs[1] / 60_000} min (seed ${workload.seed}), mock latency ${workload.latencyMs[0]}–${workload.latencyMs[1]} ms; counted from mount until every live row shows the end, plus 30 s.`,
+      ...runs.map((run) => `${run.name}: ${run.config}.`),
+      'React 19 development build (Profiler callbacks need it), no StrictMode; the same memo(Row) tree for every contender.',
+      ROWS_NOTES[rows],
+    ],
   }
 }
 
-function bars(vidjob: RendersRun, tanstack: RendersRun): BarResult[] {
+const ROWS_NOTES: Readonly<Record<AppContext['rows'], string>> = {
+  ids: 'Rows: the 100 ids are given to the dashboard (a known set, a deep link); each row loads its own job.',
+  list: 'Rows: the dashboard lists the newest 100 videos with the contender’s list (vidjob useVideoList; TanStack a list query every 5 s while a row is live, beside the per-row queries, not seeding them; naive one fetch) and each row reads its own job. vidjob’s list lands in the normalized cache the rows read, so rows mount with data.',
+}
+
+function bars({ rows, runs }: RowsVariant): BarResult[] {
+  const [vidjob, , tanstack] = runs as [RendersRun, RendersRun, RendersRun, RendersRun]
+  const variant = rows === 'ids' ? 'rows given ids' : 'rows from a list'
   return [
     {
       scenario: 'renders',
-      bar: 'bar: unchanged rows never re-render',
+      bar: `bar (${variant}): unchanged rows never re-render`,
       measured: `${formatCount(vidjob.unchangedRowRenders)} re-renders of unchanged rows (TanStack Query: ${formatCount(tanstack.unchangedRowRenders)})`,
       cleared: vidjob.unchangedRowRenders === 0,
     },
     {
       scenario: 'renders',
-      bar: 'bar: total row renders ≤ 1/5 of TanStack Query’s',
+      bar: `bar (${variant}): total row renders ≤ 1/5 of TanStack Query’s`,
       measured: `${formatCount(vidjob.totalRowRenders)} vs ${formatCount(tanstack.totalRowRenders)}: ${formatRatio(vidjob.totalRowRenders, tanstack.totalRowRenders)}`,
       cleared: vidjob.totalRowRenders * 5 <= tanstack.totalRowRenders,
     },

@@ -1,7 +1,7 @@
 import { createFetchTransport, isTerminalStatus, type VideoStatus } from '@vidjob/core'
 import { createRoot } from 'react-dom/client'
 import { installFakeClock } from '../../fake-clock'
-import type { DashboardApp } from './apps'
+import type { AppContext, DashboardApp } from './apps'
 import { RenderLog } from './render-log'
 import { seedDashboardApi, type RendersWorkload } from './workload'
 
@@ -29,9 +29,13 @@ const TAIL_MS = 30_000
  * Mounts one contender's dashboard in jsdom on a fake clock, lets the live jobs run to completion (plus
  * 30 s), and counts row renders and commits before and after every row first showed data.
  *
- * @example const run = await measureDashboard(tanstackApp(), rendersWorkload(true))
+ * @example const run = await measureDashboard(tanstackApp(), rendersWorkload(true), 'list')
  */
-export async function measureDashboard(app: DashboardApp, workload: RendersWorkload): Promise<RendersRun> {
+export async function measureDashboard(
+  app: DashboardApp,
+  workload: RendersWorkload,
+  rows: AppContext['rows'],
+): Promise<RendersRun> {
   const clock = installFakeClock()
   const container = document.body.appendChild(document.createElement('div'))
   const root = createRoot(container)
@@ -39,7 +43,13 @@ export async function measureDashboard(app: DashboardApp, workload: RendersWorkl
   try {
     const { api, ids, liveIds } = seedDashboardApi(workload)
     const transport = createFetchTransport({ baseURL: BASE_URL, fetch: api.fetch })
-    const { element, dispose } = app.mount({ transport, ids, log, intervalMs: workload.nominalIntervalMs })
+    const { element, dispose } = app.mount({
+      transport,
+      ids,
+      log,
+      intervalMs: workload.nominalIntervalMs,
+      rows,
+    })
     const horizon = clock.now + workload.renderMs[1] + 10 * 60_000
     const runUntil = async (done: () => boolean, what: string): Promise<void> => {
       while (!done() && clock.now < horizon) await clock.tickAsync(STEP_MS)
