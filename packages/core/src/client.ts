@@ -17,7 +17,6 @@ import {
   DeletedVideoSchema,
   RemixVideoParamsSchema,
   VideoListOptionsSchema,
-  VideoListSchema,
   VideoSchema,
   type CreateVideoParams,
   type RemixVideoParams,
@@ -36,7 +35,7 @@ import type {
   VideoListHandle,
   VideoListOptions,
 } from './types'
-import { parseBody, parseInput } from './validate'
+import { parseBody, parseInput, parseVideo, parseVideoList } from './validate'
 import { VideoList, type FetchedPage } from './video-list'
 
 const DEFAULT_GC_TIME = 5 * 60_000
@@ -74,6 +73,7 @@ class VideoClientImpl implements VideoClient {
   /** Requests in flight and waits in progress: what dispose() stops. */
   readonly #inflight = new Set<AbortController>()
   readonly #disposers = new Set<() => void>()
+  readonly #findEqual = (raw: unknown): Video | undefined => this.#store.findEqual(raw)
   #cancelSweep: (() => void) | undefined
   #disposed = false
 
@@ -315,7 +315,7 @@ class VideoClientImpl implements VideoClient {
     this.#store.setMeta(id, { isFetching: true })
     try {
       const result = await this.#send((s) => this.#transport.retrieve(id, { signal: s }), signal)
-      const video = parseBody(VideoSchema, result.body, `GET /videos/${id}`)
+      const video = parseVideo(result.body, `GET /videos/${id}`, this.#findEqual)
       this.#store.batch(() => {
         this.#store.merge(video, seq)
         this.#store.setMeta(id, { error: undefined })
@@ -356,7 +356,7 @@ class VideoClientImpl implements VideoClient {
   async #fetchPage(query: ListRequestQuery, signal: AbortSignal): Promise<FetchedPage> {
     const seq = this.#nextSeq()
     const result = await this.#send((s) => this.#transport.list(query, { signal: s }), signal)
-    const page = parseBody(VideoListSchema, result.body, 'GET /videos')
+    const page = parseVideoList(result.body, 'GET /videos', this.#findEqual)
     return {
       videos: page.data,
       lastId: page.last_id ?? page.data.at(-1)?.id ?? null,

@@ -1,3 +1,4 @@
+import { dequal } from 'dequal/lite'
 import { deriveJobState, reuseIfEqual, type JobFacts } from '../job-state'
 import { addSample, NO_SAMPLES } from '../progress-rate'
 import type { Video } from '../schema'
@@ -100,6 +101,13 @@ export class VideoStore {
       this.#observedViews.set(state, view)
     }
     return view
+  }
+
+  /** The cached video deep-equal to raw server data, if any (see `parseVideo`). */
+  findEqual(raw: unknown): Video | undefined {
+    const id = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined
+    const video = typeof id === 'string' ? this.#entries.get(id)?.facts.video : undefined
+    return video !== undefined && dequal(video, raw) ? video : undefined
   }
 
   getVideo(id: string): Video | undefined {
