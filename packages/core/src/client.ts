@@ -9,7 +9,7 @@ import {
   VideoClientError,
   VideoJobFailedError,
 } from './errors'
-import { Poller, type PagePollOutcome, type PollOutcome } from './poller'
+import { NEWEST_PAGE_SIZE, Poller, type PagePollOutcome, type PollOutcome } from './poller'
 import { RequestGate } from './request-gate'
 import { createScheduler, type Scheduler } from './scheduler'
 import {
@@ -39,9 +39,6 @@ import { parseBody, parseInput, parseVideo, parseVideoList } from './validate'
 import { VideoList, type FetchedPage } from './video-list'
 
 const DEFAULT_GC_TIME = 5 * 60_000
-/** The spec's largest page: the newest page used to answer many due jobs with one request. */
-const NEWEST_PAGE_SIZE = 100
-const MAX_CONCURRENT_POLLS = 4
 
 /**
  * Creates the reactive facade over one Videos API: a normalized cache, one shared poller and the
@@ -95,8 +92,6 @@ class VideoClientImpl implements VideoClient {
       gate: this.#gate,
       polling: options.polling ?? {},
       backoff: { baseDelay: options.retry?.baseDelay ?? 1_000, maxDelay: options.retry?.maxDelay ?? 60_000 },
-      maxConcurrent: MAX_CONCURRENT_POLLS,
-      pageSize: NEWEST_PAGE_SIZE,
       getState: (id) => this.#store.getState(id),
       fetchedAt: (id) => this.#store.fetchedAt(id),
       createdAt: (id) => (this.#store.isDeleted(id) ? undefined : this.#store.getVideo(id)?.created_at),
@@ -139,15 +134,12 @@ class VideoClientImpl implements VideoClient {
   }
 
   list(query: VideoListOptions = {}): VideoListHandle {
-    const parsed = parseInput(VideoListOptionsSchema, query, 'list() query')
-    const normalized: VideoListOptions = {
-      order: parsed.order ?? 'desc',
-      ...(parsed.limit === undefined ? {} : { limit: parsed.limit }),
-    }
-    const key = `${normalized.order}:${normalized.limit ?? ''}`
+    const { order = 'desc', limit } = parseInput(VideoListOptionsSchema, query, 'list() query')
+    const normalized: VideoListOptions = limit === undefined ? { order } : { order, limit }
+    const key = `${order}:${limit ?? ''}`
     let handle = this.#lists.get(key)
     if (!handle) {
-      const record = new ListRecord(this.#store, normalized.order ?? 'desc', () => this.#scheduler.now())
+      const record = new ListRecord(this.#store, order, () => this.#scheduler.now())
       handle = new VideoList(
         {
           fetchPage: (q, signal) => this.#fetchPage(q, signal),
@@ -198,12 +190,10 @@ class VideoClientImpl implements VideoClient {
     const { signal } = options
     return new Promise<Video>((resolve, reject) => {
       // Adding to a closed Subscription tears the addition down at once, so a synchronous outcome
-      // (the replayed state already decides it) leaves nothing subscribed.
+      // (the replayed state already decides it) leaves nothing subscribed. A second outcome finds
+      // everything released and a settled promise: it changes nothing.
       const subscription = new Subscription()
-      let settled = false
       const finish = (settle: () => void): void => {
-        if (settled) return
-        settled = true
         subscription.unsubscribe()
         signal?.removeEventListener('abort', onAbort)
         settle()
@@ -447,9 +437,10 @@ function completionOutcome(
   if (state.status === 'completed' && video) return { video }
   if (state.status === 'failed' && video) return { error: new VideoJobFailedError(video) }
   // An optimistic delete may still fail and the job go on: only a confirmed one ends the wait.
-  if (state.isDeleted && !deleteConfirmed) return undefined
   if (state.isDeleted)
-    return { error: new VideoClientError(`Video ${state.id} was deleted before it completed.`) }
+    return deleteConfirmed
+      ? { error: new VideoClientError(`Video ${state.id} was deleted before it completed.`) }
+      : undefined
   // Not polled any more and not terminal: a permanent error (unknown id, bad key) ended the wait.
   if (!state.isPolling && state.error) return { error: state.error }
   return undefined
@@ -458,8 +449,8 @@ function completionOutcome(
 function toEvent(change: JobChange): VideoClientEvent {
   const { id, video, previous } = change
   if (change.deleted) return { type: 'deleted', id, video }
-  const becameTerminal = video !== undefined && video.status !== previous?.status
-  if (becameTerminal && video.status === 'completed') return { type: 'completed', id, video }
-  if (becameTerminal && video.status === 'failed') return { type: 'failed', id, video }
-  return { type: 'updated', id, video }
+  const status = video?.status
+  // The terminal statuses name their events.
+  const becameTerminal = (status === 'completed' || status === 'failed') && status !== previous?.status
+  return { type: becameTerminal ? status : 'updated', id, video }
 }

@@ -4,6 +4,9 @@ import type { Video } from './schema'
 /**
  * The error catalogue. Every failure vidjob reports is one of these, so UIs can branch on `instanceof`
  * and show a message a person can act on. See `docs/errors.md` for why each happens and how to fix it.
+ *
+ * Fields set by a constructor are `declare`d: the constructor assigns them in declaration order, so an
+ * instance has the same own properties, without a define-then-assign pair per field in the output.
  */
 
 /**
@@ -37,12 +40,12 @@ export interface VideoApiErrorInit {
  */
 export class VideoApiError extends VideoClientError {
   override name = 'VideoApiError'
-  readonly status: number
-  readonly code: string | null
-  readonly type: string | null
-  readonly param: string | null
-  readonly requestId: string | undefined
-  readonly retryAfterMs: number | undefined
+  declare readonly status: number
+  declare readonly code: string | null
+  declare readonly type: string | null
+  declare readonly param: string | null
+  declare readonly requestId: string | undefined
+  declare readonly retryAfterMs: number | undefined
 
   constructor(init: VideoApiErrorInit) {
     super(init.message)
@@ -65,7 +68,7 @@ export class VideoApiError extends VideoClientError {
 export class VideoNetworkError extends VideoClientError {
   override name = 'VideoNetworkError'
   /** True when the request was abandoned after `timeoutMs`. */
-  readonly timedOut: boolean
+  declare readonly timedOut: boolean
 
   constructor(message: string, options: { cause?: unknown; timedOut?: boolean } = {}) {
     super(message, { cause: options.cause })
@@ -85,8 +88,8 @@ export type ValidationIssue = z.core.$ZodIssue
  */
 export class VideoValidationError extends VideoClientError {
   override name = 'VideoValidationError'
-  readonly issues: readonly ValidationIssue[]
-  readonly body: unknown
+  declare readonly issues: readonly ValidationIssue[]
+  declare readonly body: unknown
 
   constructor(message: string, issues: readonly ValidationIssue[], body: unknown) {
     super(message)
@@ -104,8 +107,8 @@ export class VideoValidationError extends VideoClientError {
  */
 export class VideoJobFailedError extends VideoClientError {
   override name = 'VideoJobFailedError'
-  readonly code: string
-  readonly video: Video
+  declare readonly code: string
+  declare readonly video: Video
 
   constructor(video: Video) {
     const code = video.error?.code ?? 'unknown'

@@ -1,6 +1,7 @@
 import type { VideoClientError } from './errors'
-import { estimateEta, type ProgressSamples } from './progress-rate'
+import { estimateEta, NO_SAMPLES, type ProgressSamples } from './progress-rate'
 import { isTerminalStatus, type Video } from './schema'
+import { shallowEqual } from './shallow-equal'
 import type { VideoJobState } from './types'
 
 /** What the store knows of one job, from which its public state is derived. */
@@ -18,24 +19,32 @@ export interface JobFacts {
 }
 
 /**
+ * The facts of a job nothing is known about yet.
+ *
+ * @example const facts = initialFacts('video_123', false)
+ */
+export function initialFacts(id: string, isDeleted: boolean): JobFacts {
+  return {
+    id,
+    video: undefined,
+    updatedAt: undefined,
+    error: undefined,
+    isFetching: false,
+    isPolling: false,
+    isDeleted,
+    progressFloor: 0,
+    samples: NO_SAMPLES,
+  }
+}
+
+/**
  * The state of no job at all, for a binding given a nullish id: stable, so it never re-renders.
  *
  * @example const state = id == null ? IDLE_JOB_STATE : client.getJob(id)
  */
-export const IDLE_JOB_STATE: VideoJobState = Object.freeze({
-  id: '',
-  video: undefined,
-  status: undefined,
-  progress: 0,
-  isLoading: false,
-  isPolling: false,
-  isTerminal: false,
-  isDeleted: false,
-  error: undefined,
-  failure: undefined,
-  eta: undefined,
-  updatedAt: undefined,
-})
+export const IDLE_JOB_STATE: VideoJobState = /* @__PURE__ */ Object.freeze(
+  deriveJobState(initialFacts('', false)),
+)
 
 /**
  * Derives the public state of a job. Pure: the same facts always give an equal state.
@@ -64,27 +73,16 @@ export function deriveJobState(facts: JobFacts): VideoJobState {
       status === 'failed' && video?.error
         ? { code: video.error.code, message: video.error.message }
         : undefined,
-    eta:
-      status === 'in_progress' && video !== undefined
-        ? estimateEta(facts.samples, facts.updatedAt ?? 0)
-        : undefined,
+    eta: status === 'in_progress' ? estimateEta(facts.samples, facts.updatedAt ?? 0) : undefined,
     updatedAt: facts.updatedAt,
   }
 }
 
 /**
  * Keeps the previous object when nothing changed, so `===` is a valid change test for subscribers
- * (useSyncExternalStore, distinctUntilChanged).
+ * (useSyncExternalStore, distinctUntilChanged). `failure` is a new object on every derive but is derived
+ * from `video` alone, so it cannot differ while `video` is the same object: it is not compared.
  */
 export function reuseIfEqual(previous: VideoJobState, next: VideoJobState): VideoJobState {
-  for (const key of Object.keys(next) as (keyof VideoJobState)[]) {
-    if (key === 'failure') {
-      if (
-        previous.failure?.code !== next.failure?.code ||
-        previous.failure?.message !== next.failure?.message
-      )
-        return next
-    } else if (!Object.is(previous[key], next[key])) return next
-  }
-  return previous
+  return shallowEqual(previous, next, 'failure') ? previous : next
 }

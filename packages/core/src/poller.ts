@@ -6,6 +6,11 @@ import type { RequestGate } from './request-gate'
 import type { Scheduler } from './scheduler'
 import type { PollingOptions, VideoJobState } from './types'
 
+/** Most requests in flight at once, so a wake-up (429 resume, tab return) never becomes a storm. */
+const MAX_CONCURRENT = 4
+/** The spec's largest page: the newest page, used to answer many due jobs with one request. */
+export const NEWEST_PAGE_SIZE = 100
+
 /** The outcome of one poll, after the client merged (or refused) the answer. */
 export type PollOutcome =
   | { ok: true; pollAfterMs?: number | undefined }
@@ -22,10 +27,6 @@ export interface PollerDeps {
   readonly gate: RequestGate
   readonly polling: PollingOptions
   readonly backoff: BackoffOptions
-  /** Most requests in flight at once, so a wake-up (429 resume, tab return) never becomes a storm. */
-  readonly maxConcurrent: number
-  /** Size of the newest page used for coalescing (the spec's maximum `limit`). */
-  readonly pageSize: number
   getState(id: string): VideoJobState
   /** When the cache last received server data for a job (accepted or unchanged). */
   fetchedAt(id: string): number | undefined
@@ -249,11 +250,7 @@ export class Poller {
 
   #armTimer(schedulable: readonly Track[]): void {
     let next: number | undefined
-    if (
-      this.#active &&
-      this.#deps.gate.pausedUntil === undefined &&
-      this.#inflightCount < this.#deps.maxConcurrent
-    ) {
+    if (this.#active && this.#deps.gate.pausedUntil === undefined && this.#inflightCount < MAX_CONCURRENT) {
       for (const track of schedulable) next = Math.min(next ?? track.dueAt, track.dueAt)
     }
     if (next === this.#timerAt) return
@@ -270,25 +267,27 @@ export class Poller {
 
   #startDue(schedulable: readonly Track[]): void {
     const now = this.#deps.scheduler.now()
-    if (!schedulable.some((t) => t.dueAt <= now)) return
-    const minInterval = this.#deps.polling.minInterval ?? 1_000
+    // The most overdue first, while there is room.
     const candidates = [...schedulable].sort((a, b) => a.dueAt - b.dueAt)
-    // The newest page costs one request like a retrieve, and refreshes every watched job on it: when a job
-    // it holds is due and it holds at least one more, every job it holds rides along.
-    const threshold = candidates.length >= 2 ? this.#deps.newestCreatedAt(this.#deps.pageSize) : undefined
-    const onPage =
-      candidates.length >= 2
-        ? candidates.filter((t) => !t.offPage && this.#inNewestPage(t.id, threshold))
-        : []
-    const usePage = onPage.length >= 2 && onPage.some((t) => t.dueAt <= now)
-    const viaPage = usePage ? onPage : []
-    // Jobs due within the next minimum interval ride along with a retrieve wave too: one wake-up, not several.
-    const single = candidates.filter((t) => t.dueAt <= now + minInterval && !viaPage.includes(t))
-    if (usePage && this.#inflightCount < this.#deps.maxConcurrent) this.#startPage(viaPage)
-    for (const track of single.filter((t) => t.dueAt <= now)) {
-      if (this.#inflightCount >= this.#deps.maxConcurrent) break
+    if (!candidates.some((t) => t.dueAt <= now)) return
+    const viaPage = this.#pageRiders(candidates, now)
+    if (viaPage.length > 0 && this.#inflightCount < MAX_CONCURRENT) this.#startPage(viaPage)
+    for (const track of candidates.filter((t) => t.dueAt <= now)) {
+      if (viaPage.includes(track)) continue
+      if (this.#inflightCount >= MAX_CONCURRENT) break
       void this.#startRetrieve(track.id, track)
     }
+  }
+
+  /**
+   * The newest page costs one request like a retrieve, and refreshes every watched job on it: when a job
+   * it holds is due and it holds at least one more, every job it holds rides along (none otherwise).
+   */
+  #pageRiders(candidates: readonly Track[], now: number): readonly Track[] {
+    if (candidates.length < 2) return []
+    const threshold = this.#deps.newestCreatedAt(NEWEST_PAGE_SIZE)
+    const onPage = candidates.filter((t) => !t.offPage && this.#inNewestPage(t.id, threshold))
+    return onPage.length >= 2 && onPage.some((t) => t.dueAt <= now) ? onPage : []
   }
 
   /** `threshold`: `created_at` of the last video the newest page can hold (undefined: it holds them all). */

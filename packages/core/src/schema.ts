@@ -54,6 +54,7 @@ export type VideoContentVariant = z.infer<typeof VideoContentVariantSchema>
 const unixSeconds = z.int()
 const nullishSeconds = z.nullish(unixSeconds)
 const nullishString = z.nullish(z.string())
+const optionalString = z.optional(z.string())
 const nonEmpty = z.string().check(z.minLength(1))
 
 /** `video.error` of a failed job. Extra fields are kept. */
@@ -72,9 +73,9 @@ export const VideoSchema = z.looseObject({
   status: VideoStatusSchema,
   progress: z.number().check(z.minimum(0), z.maximum(100)),
   created_at: unixSeconds,
-  model: z.optional(z.string()) as z.ZodMiniOptional<z.ZodMiniType<VideoModel>>,
-  size: z.optional(z.string()) as z.ZodMiniOptional<z.ZodMiniType<VideoSize>>,
-  seconds: z.optional(z.string()) as z.ZodMiniOptional<z.ZodMiniType<VideoSeconds>>,
+  model: optionalString as z.ZodMiniOptional<z.ZodMiniType<VideoModel>>,
+  size: optionalString as z.ZodMiniOptional<z.ZodMiniType<VideoSize>>,
+  seconds: optionalString as z.ZodMiniOptional<z.ZodMiniType<VideoSeconds>>,
   completed_at: nullishSeconds,
   expires_at: nullishSeconds,
   prompt: nullishString,
@@ -189,11 +190,9 @@ export const ApiErrorBodySchema = z.looseObject({
 /** @example const msg = (b: ApiErrorBody) => b.error.message */
 export type ApiErrorBody = z.infer<typeof ApiErrorBodySchema>
 
-const TERMINAL: ReadonlySet<VideoStatus> = new Set(['completed', 'failed'])
-
 /** Whether a status is final (the job will never change again). @example isTerminalStatus('failed') // true */
 export function isTerminalStatus(status: VideoStatus | undefined): boolean {
-  return status !== undefined && TERMINAL.has(status)
+  return status === 'completed' || status === 'failed'
 }
 
 const STATUS_RANK: Readonly<Record<VideoStatus, number>> = {

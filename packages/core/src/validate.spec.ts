@@ -90,6 +90,13 @@ describe('parseVideo and parseVideoList (parse only what differs from the cache)
     )
   })
 
+  it('parses a row with an own `__proto__` key, which a cached video never has', () => {
+    const cached = video('a', 10)
+    const raw = JSON.parse(`{"__proto__":{"x":1},${JSON.stringify(cached).slice(1)}`) as unknown
+    expect(Object.keys(raw as object)).toContain('__proto__')
+    expect(parseVideo(raw, 'GET /videos/a', cacheOf(cached))).not.toBe(cached)
+  })
+
   it('validates only the rows that changed and keeps the cached objects of the others', () => {
     const a = video('a', 10)
     const b = video('b', 20)
@@ -155,8 +162,11 @@ describe('parseVideo and parseVideoList (parse only what differs from the cache)
       },
       { requiredKeys: ['id', 'object', 'status', 'progress', 'created_at'] },
     )
+    // zod assigns fields one by one, so a `__proto__` key sets the output's prototype instead of a field:
+    // such a row never equals a cached video (dequal compares own keys), so it always takes the parse.
+    const extraKey = fc.string().filter((key) => key !== '__proto__')
     const raw = fc
-      .tuple(videoLike, fc.dictionary(fc.string(), fc.jsonValue()))
+      .tuple(videoLike, fc.dictionary(extraKey, fc.jsonValue()))
       // Bodies come from JSON.parse: plain prototypes, no undefined, NaN or -0.
       .map(([fields, extra]) => JSON.parse(JSON.stringify({ ...extra, ...fields })) as unknown)
     let accepted = 0

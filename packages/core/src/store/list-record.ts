@@ -1,4 +1,5 @@
 import type { Video } from '../schema'
+import { shallowEqual } from '../shallow-equal'
 import type { VideoListState } from '../types'
 import type { ListRecordLink, VideoStore } from './video-store'
 
@@ -167,7 +168,7 @@ export class ListRecord implements ListRecordLink {
 
   #refresh(): void {
     const next = this.#derive()
-    if (sameListState(this.#state, next)) return
+    if (shallowEqual(this.#state, next)) return
     this.#state = next
     for (const listener of [...this.#listeners]) listener(next)
   }
@@ -187,15 +188,4 @@ export class ListRecord implements ListRecordLink {
 
 function sameRows(a: readonly Video[], b: readonly Video[]): boolean {
   return a.length === b.length && a.every((video, index) => video === b[index])
-}
-
-function sameListState(a: VideoListState, b: VideoListState): boolean {
-  return (
-    a.videos === b.videos &&
-    a.isLoaded === b.isLoaded &&
-    a.hasMore === b.hasMore &&
-    a.isLoading === b.isLoading &&
-    a.isFetchingNextPage === b.isFetchingNextPage &&
-    a.error === b.error
-  )
 }

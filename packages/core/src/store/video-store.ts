@@ -1,6 +1,6 @@
 import { dequal } from 'dequal/lite'
-import { deriveJobState, reuseIfEqual, type JobFacts } from '../job-state'
-import { addSample, NO_SAMPLES } from '../progress-rate'
+import { deriveJobState, initialFacts, reuseIfEqual, type JobFacts } from '../job-state'
+import { addSample } from '../progress-rate'
 import type { Video } from '../schema'
 import type { VideoJobState } from '../types'
 import { mergeVideo, type MergeVerdict } from './merge'
@@ -144,12 +144,6 @@ export class VideoStore {
       entry.listeners.delete(listener)
       this.#markIdleIfUnobserved(entry)
     }
-  }
-
-  /** Whether anything observes the job: a subscriber of its own, or an observed list holding it. */
-  isObserved(id: string): boolean {
-    const entry = this.#entries.get(id)
-    return entry !== undefined && isEntryObserved(entry)
   }
 
   /**
@@ -304,17 +298,7 @@ export class VideoStore {
   }
 
   #initialFacts(id: string): JobFacts {
-    return {
-      id,
-      video: undefined,
-      updatedAt: undefined,
-      error: undefined,
-      isFetching: false,
-      isPolling: false,
-      isDeleted: this.#tombstones.has(id),
-      progressFloor: 0,
-      samples: NO_SAMPLES,
-    }
+    return initialFacts(id, this.#tombstones.has(id))
   }
 
   /** The entry of `id`, created if missing; a new entry is collectable unless `observed`. */

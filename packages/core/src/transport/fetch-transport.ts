@@ -5,7 +5,6 @@ import type { RequestContext } from './http-errors'
 import { apiErrorFromResponse, describeOrigin, networkError, timeoutError } from './http-errors'
 import { VIDEOS_PATH, videoPath, withQuery } from './paths'
 import { readTransportResult } from './read-result'
-import type { RequestDeadline } from './request-deadline'
 import { startDeadline } from './request-deadline'
 import type { VideoTransport } from './types'
 
@@ -136,33 +135,15 @@ function createSend(options: FetchTransportOptions, apiKey: string | undefined):
       if (!response.ok) throw await deadline.race(apiErrorFromResponse(response, context))
       return await deadline.race(Promise.resolve(read(response, context)))
     } catch (error) {
-      throw settleFailure(error, { context, signal, deadline, timeoutMs })
+      // The caller's abort wins, then errors already mapped, then the timeout.
+      if (signal?.aborted) throw abortError(signal)
+      if (error instanceof VideoClientError) throw error
+      if (!deadline.timedOut) throw networkError(context, error)
+      throw timeoutError(context, `after ${timeoutMs} ms (raise timeoutMs if the server is just slow)`, error)
     } finally {
       deadline.clear()
     }
   }
-}
-
-/** Why a request failed, in vidjob's terms: the caller's abort wins, then errors already mapped. */
-function settleFailure(
-  error: unknown,
-  state: {
-    context: RequestContext
-    signal: AbortSignal | undefined
-    deadline: RequestDeadline
-    timeoutMs: number | undefined
-  },
-): Error {
-  if (state.signal?.aborted) return abortError(state.signal)
-  if (error instanceof VideoClientError) return error
-  if (state.deadline.timedOut) {
-    return timeoutError(
-      state.context,
-      `after ${state.timeoutMs} ms (raise timeoutMs if the server is just slow)`,
-      error,
-    )
-  }
-  return networkError(state.context, error)
 }
 
 function requestHeaders(outgoing: Outgoing, fixedHeaders: Headers): Headers {
