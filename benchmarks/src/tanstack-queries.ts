@@ -2,6 +2,7 @@ import {
   environmentManager,
   focusManager,
   onlineManager,
+  type QueryClient,
   type QueryObserverOptions,
 } from '@tanstack/query-core'
 import {
@@ -52,6 +53,28 @@ export function videoQuery(
   }
 }
 
+/** The key of the dashboard's list query. */
+const LIST_KEY = ['videos', { limit: 100 }] as const
+
+/**
+ * TanStack Query's documented "initial data from cache": a row starts from the list query's copy of its
+ * video, dated when the list fetched it, instead of mounting empty.
+ *
+ * @example useQuery({ ...videoQuery(transport, id, 5_000), ...seedFromList(queryClient, id) })
+ */
+export function seedFromList(
+  queryClient: QueryClient,
+  id: string,
+): Pick<
+  QueryObserverOptions<Video, Error, Video, Video, readonly ['video', string]>,
+  'initialData' | 'initialDataUpdatedAt'
+> {
+  return {
+    initialData: () => queryClient.getQueryData<VideoList>(LIST_KEY)?.data.find((video) => video.id === id),
+    initialDataUpdatedAt: () => queryClient.getQueryState(LIST_KEY)?.dataUpdatedAt,
+  }
+}
+
 /**
  * The dashboard's list query: the newest 100 videos, polled every `intervalMs` while any row is live.
  *
@@ -62,7 +85,7 @@ export function videoListQuery(
   intervalMs: number,
 ): QueryObserverOptions<VideoList, Error, VideoList, VideoList, readonly ['videos', { limit: number }]> {
   return {
-    queryKey: ['videos', { limit: 100 }],
+    queryKey: LIST_KEY,
     queryFn: async ({ signal }) =>
       VideoListSchema.parse((await transport.list({ order: 'desc', limit: 100 }, { signal })).body),
     refetchInterval: (query) => (query.state.data?.data.every(isFinished) === true ? false : intervalMs),

@@ -127,6 +127,28 @@ describe('rule 3: coalescing', () => {
     expect(api.count({ endpoint: 'retrieve' })).toBe(2)
     expect(old.every((id) => api.count({ endpoint: 'retrieve', id }) === 1)).toBe(true)
   })
+
+  it('keeps a job off the newest page on its own interval, not dragged along by every page poll', async () => {
+    const old: string[] = []
+    const { api, client, advance } = setup({
+      mock: { queueMs: 0, renderMs: 600_000 },
+      client: { polling: { interval: (state) => (old.includes(state.id) ? 20_000 : 5_000) } },
+    })
+    // Created in the same second as the 100 newer ones: by created_at alone they could be on the page.
+    old.push(api.jobs.create({ prompt: 'old a' }).id, api.jobs.create({ prompt: 'old b' }).id)
+    for (let i = 0; i < 100; i++) api.jobs.create({ prompt: `newer ${i}` })
+    await client.list({ limit: 100 }).refresh()
+    const fresh = api.jobs
+      .all()
+      .slice(-2)
+      .map((v) => v.id)
+    ;[...old, ...fresh].forEach((id) => client.job$(id).subscribe())
+    await advance(0)
+    api.resetLog()
+    await advance(60_000)
+    expect(api.count({ endpoint: 'list' })).toBe(12)
+    for (const id of old) expect(api.count({ endpoint: 'retrieve', id })).toBe(3)
+  })
 })
 
 describe('rule 4: adaptive interval', () => {

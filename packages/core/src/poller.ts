@@ -316,6 +316,7 @@ export class Poller {
     const ids = new Set(tracks.map((t) => t.id))
     const promise = this.#run(controller, async () => {
       const outcome = await this.#deps.newestPage(ids, controller.signal)
+      if (outcome.ok) this.#backOnPage(outcome.ids)
       for (const id of ids) {
         if (!outcome.ok) this.#settle(id, outcome, undefined)
         else if (outcome.ids.has(id)) this.#settle(id, { ok: true }, outcome.pollAfterMs)
@@ -323,6 +324,17 @@ export class Poller {
       }
     }, [...ids])
     for (const track of tracks) track.inflight = { controller, promise, ids }
+  }
+
+  /**
+   * Jobs the newest page held ride along with it again. Only a page clears `offPage`: a job retrieved on
+   * its own is still off the page, and must not be taken along (and then retrieved) with every page poll.
+   */
+  #backOnPage(ids: ReadonlySet<string>): void {
+    for (const id of ids) {
+      const track = this.#tracks.get(id)
+      if (track) track.offPage = false
+    }
   }
 
   /** A job the newest page did not hold: retrieve it on its own right away. */
@@ -355,7 +367,6 @@ export class Poller {
     const now = this.#deps.scheduler.now()
     if (outcome.ok) {
       track.failures = 0
-      track.offPage = false
       track.dueAt = now + this.#delayFor(id, pollAfterMs)
       return
     }

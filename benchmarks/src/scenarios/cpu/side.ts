@@ -2,24 +2,24 @@ import { measureRepeat, type CpuRepeat } from './measure-side'
 import { CPU_SIDES, isCpuSideName } from './sides'
 import { cpuWorkload } from './workload'
 
-/** What one side's process hands back: every repeat of it. */
+/** What one side's process hands back: one repeat of it. */
 export interface CpuSideResult {
   readonly name: string
   readonly config: string
-  readonly repeats: readonly CpuRepeat[]
+  readonly repeat: CpuRepeat
 }
 
 /**
- * Measures every repeat of one CPU side (run in a process of its own by run-side.ts).
+ * Measures one repeat of one CPU side, in a process of its own (run-side.ts): the parent alternates the
+ * sides, one process per repeat, so a change in the machine's load lands on every side alike and the
+ * reported spread is between processes, not within one.
  *
  * @example const result = await measureCpuSide('vidjob', true)
  */
 export async function measureCpuSide(name: string, quick: boolean): Promise<CpuSideResult> {
   if (!isCpuSideName(name)) throw new Error(`Unknown CPU side ${name}.`)
   const workload = cpuWorkload(quick)
-  const repeats: CpuRepeat[] = []
-  for (let repeat = 0; repeat < workload.repeats; repeat++)
-    repeats.push(await measureRepeat(CPU_SIDES[name](workload), workload))
-  const { name: label, config } = CPU_SIDES[name](workload)
-  return { name: label, config, repeats }
+  const side = CPU_SIDES[name](workload)
+  const { name: label, config } = side
+  return { name: label, config, repeat: await measureRepeat(side, workload) }
 }

@@ -10,7 +10,8 @@ const QUIET_POLLING = { minInterval: 3_600_000, maxInterval: 3_600_000 }
 /**
  * vidjob through its public API: a transport that answers instantly from the cycle's precomputed bodies;
  * a cycle is `list.refresh()` (every loaded page) plus `client.refetch(id)` for the single retrieves.
- * Every body is validated, merged into the normalized store and emitted, as in production.
+ * Every body is validated (a row deep-equal to its cached video is taken as that validated video; the
+ * rest are parsed), merged into the normalized store and emitted, as in production.
  *
  * @example const side = vidjobSide(workload)
  */

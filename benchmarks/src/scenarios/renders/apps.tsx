@@ -77,7 +77,7 @@ export function tanstackApp(): DashboardApp {
       return {
         element: (
           <QueryClientProvider client={client}>
-            <RowSourceContext.Provider value={{ transport, intervalMs }}>
+            <RowSourceContext.Provider value={{ transport, intervalMs, seedFromList: rows === 'list' }}>
               <Dashboard
                 useIds={rows === 'ids' ? () => ids : useTanstackListIds}
                 log={log}

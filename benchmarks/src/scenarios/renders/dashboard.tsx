@@ -12,6 +12,8 @@ export interface RowProps {
 export interface RowSource {
   readonly transport: VideoTransport
   readonly intervalMs: number
+  /** Rows start from the list's copy of their video (TanStack Query's "initial data from cache"). */
+  readonly seedFromList?: boolean
 }
 
 /**

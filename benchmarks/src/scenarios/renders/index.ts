@@ -78,7 +78,7 @@ function table(workload: RendersWorkload, { rows, runs }: RowsVariant): Scenario
 
 const ROWS_NOTES: Readonly<Record<AppContext['rows'], string>> = {
   ids: 'Rows: the 100 ids are given to the dashboard (a known set, a deep link); each row loads its own job.',
-  list: 'Rows: the dashboard lists the newest 100 videos with the contender’s list (vidjob useVideoList; TanStack a list query every 5 s while a row is live, beside the per-row queries, not seeding them; naive one fetch) and each row reads its own job. vidjob’s list lands in the normalized cache the rows read, so rows mount with data.',
+  list: 'Rows: the dashboard lists the newest 100 videos with the contender’s list (vidjob useVideoList; TanStack a list query every 5 s while a row is live, beside the per-row queries, each seeded from the list with initialData + initialDataUpdatedAt as TanStack’s docs advise; naive one fetch) and each row reads its own job. vidjob’s list lands in the normalized cache the rows read, so rows mount with data on both.',
 }
 
 function bars({ rows, runs }: RowsVariant): BarResult[] {

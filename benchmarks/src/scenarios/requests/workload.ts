@@ -6,6 +6,11 @@ export interface RequestsWorkload extends MockTiming {
   readonly jobs: number
   /** Components that show each job (rows, detail panes, badges). */
   readonly observers: number
+  /**
+   * Untracked jobs created after the tracked ones. At 100 or more, the tracked jobs are off the newest
+   * list page, so no contender can refresh them through it.
+   */
+  readonly newerJobs: number
 }
 
 /**
@@ -15,7 +20,7 @@ export interface RequestsWorkload extends MockTiming {
  * @example const workload = requestsWorkload(false)
  */
 export function requestsWorkload(quick: boolean): RequestsWorkload {
-  return { ...DEFAULT_TIMING, jobs: quick ? 10 : 50, observers: 3 }
+  return { ...DEFAULT_TIMING, jobs: quick ? 10 : 50, observers: 3, newerJobs: 0 }
 }
 
 /** The mock API with the workload's jobs created, and when each one turns terminal on the server. */
@@ -27,8 +32,8 @@ export interface SeededApi {
 }
 
 /**
- * Creates the mock API (on the current, faked `Date.now`) and the workload's jobs, recording each job's
- * planned rendering time so the exact terminal instant is known (`completed_at` has only seconds).
+ * Creates the mock API (on the current, faked `Date.now`) and the workload's jobs (then its untracked newer
+ * ones), recording each tracked job's planned rendering time so the exact terminal instant is known (`completed_at` has only seconds).
  *
  * @example const { api, ids, terminalAt } = seedApi(requestsWorkload(true))
  */
@@ -43,5 +48,7 @@ export function seedApi(workload: RequestsWorkload): SeededApi {
     ids.push(video.id)
     terminalAt.set(video.id, createdAt + workload.queueMs + (renderMsById.get(video.id) as number))
   }
+  for (let index = 0; index < workload.newerJobs; index++)
+    api.jobs.create({ prompt: `untracked newer job ${index + 1}` })
   return { api, ids, terminalAt }
 }
