@@ -105,49 +105,52 @@ describe('rule 3: coalescing', () => {
     expect(ids.every((id) => client.getJob(id).status === 'in_progress')).toBe(true)
   })
 
-  it('retrieves one by one only the due jobs the newest page does not hold', async () => {
-    const { api, client, advance } = setup({
-      mock: { queueMs: 0, renderMs: 600_000 },
-      client: { polling: { interval: 5_000 } },
-    })
-    const old = [api.jobs.create({ prompt: 'old a' }).id, api.jobs.create({ prompt: 'old b' }).id]
-    vi.advanceTimersByTime(1_000)
+  /**
+   * Two old jobs, then 100 newer ones the client lists, so the old ones are off the newest page; watches the
+   * old ones and the two newest, and starts counting from there.
+   */
+  async function watchOldAndNewest(
+    { api, client, advance }: ReturnType<typeof setup>,
+    old: string[],
+    gapMs: number,
+  ): Promise<void> {
+    old.push(api.jobs.create({ prompt: 'old a' }).id, api.jobs.create({ prompt: 'old b' }).id)
+    vi.advanceTimersByTime(gapMs)
     for (let i = 0; i < 100; i++) api.jobs.create({ prompt: `newer ${i}` })
-    // Make the client know the 100 newer videos so it can tell the old ones are off the newest page.
     await client.list({ limit: 100 }).refresh()
-    const fresh = api.jobs
+    const newest = api.jobs
       .all()
       .slice(-2)
       .map((v) => v.id)
-    ;[...old, ...fresh].forEach((id) => client.job$(id).subscribe())
+    ;[...old, ...newest].forEach((id) => client.job$(id).subscribe())
     await advance(0)
     api.resetLog()
-    await advance(5_000)
-    expect(api.count({ endpoint: 'list' })).toBe(1)
-    expect(api.count({ endpoint: 'retrieve' })).toBe(2)
-    expect(old.every((id) => api.count({ endpoint: 'retrieve', id }) === 1)).toBe(true)
+  }
+
+  it('retrieves one by one only the due jobs the newest page does not hold', async () => {
+    const context = setup({
+      mock: { queueMs: 0, renderMs: 600_000 },
+      client: { polling: { interval: 5_000 } },
+    })
+    const old: string[] = []
+    await watchOldAndNewest(context, old, 1_000)
+    await context.advance(5_000)
+    expect(context.lists()).toBe(1)
+    expect(context.retrieves()).toBe(2)
+    expect(old.every((id) => context.retrieves(id) === 1)).toBe(true)
   })
 
   it('keeps a job off the newest page on its own interval, not dragged along by every page poll', async () => {
     const old: string[] = []
-    const { api, client, advance } = setup({
+    const context = setup({
       mock: { queueMs: 0, renderMs: 600_000 },
       client: { polling: { interval: (state) => (old.includes(state.id) ? 20_000 : 5_000) } },
     })
     // Created in the same second as the 100 newer ones: by created_at alone they could be on the page.
-    old.push(api.jobs.create({ prompt: 'old a' }).id, api.jobs.create({ prompt: 'old b' }).id)
-    for (let i = 0; i < 100; i++) api.jobs.create({ prompt: `newer ${i}` })
-    await client.list({ limit: 100 }).refresh()
-    const fresh = api.jobs
-      .all()
-      .slice(-2)
-      .map((v) => v.id)
-    ;[...old, ...fresh].forEach((id) => client.job$(id).subscribe())
-    await advance(0)
-    api.resetLog()
-    await advance(60_000)
-    expect(api.count({ endpoint: 'list' })).toBe(12)
-    for (const id of old) expect(api.count({ endpoint: 'retrieve', id })).toBe(3)
+    await watchOldAndNewest(context, old, 0)
+    await context.advance(60_000)
+    expect(context.lists()).toBe(12)
+    for (const id of old) expect(context.retrieves(id)).toBe(3)
   })
 })
 
