@@ -84,6 +84,27 @@ describe('delete', () => {
     expect(api.count({ endpoint: 'delete' })).toBe(1)
   })
 
+  it('stops polling at once: the poll in flight is aborted and none is sent while the delete runs', async () => {
+    const { api, client, advance } = setup({ client: { polling: { interval: 1_000 } } })
+    const { id } = api.jobs.create({ prompt: 'x' })
+    client.job$(id).subscribe()
+    await advance(1_000)
+    api.faults.next({ type: 'latency', ms: 5_000 }, { endpoint: 'retrieve' })
+    await advance(1_000)
+    const retrieving = api.log.filter((entry) => entry.endpoint === 'retrieve').length
+    api.faults.next({ type: 'latency', ms: 10_000 }, { endpoint: 'delete' })
+    const deleting = client.delete(id)
+    await advance(9_000)
+    const retrieves = api.log.filter((entry) => entry.endpoint === 'retrieve')
+    expect(retrieves.length).toBe(retrieving)
+    // Its answer was due after 5 s; aborted, it never got one.
+    expect(retrieves.at(-1)?.status).toBe('aborted')
+    expect(client.getJob(id).isPolling).toBe(false)
+    await advance(1_000)
+    await deleting
+    expect(api.count({ endpoint: 'retrieve' })).toBe(retrieving)
+  })
+
   it('stays gone after success: a late poll or list page never brings it back', async () => {
     const { api, client, ids, list, rows, advance } = await withList()
     const refreshing = list.refresh()

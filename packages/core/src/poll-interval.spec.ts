@@ -35,8 +35,12 @@ describe('nextPollDelay', () => {
     expect(nextPollDelay(slow, NOW, { maxInterval: 60_000 }, undefined)).toBe(60_000)
   })
 
-  it('lets the server hint and then a user interval win', () => {
+  it('lets the server hint (floored at minInterval, not capped) and then a user interval win', () => {
     expect(nextPollDelay(rendering(20), NOW, {}, 2_500)).toBe(2_500)
+    expect(nextPollDelay(rendering(20), NOW, {}, 90_000)).toBe(90_000)
+    // Never below the floor: a hint of 0 from a misconfigured proxy is not a request storm.
+    expect(nextPollDelay(rendering(20), NOW, {}, 0)).toBe(1_000)
+    expect(nextPollDelay(rendering(20), NOW, { minInterval: 200 }, 0)).toBe(200)
     expect(nextPollDelay(rendering(20), NOW, { interval: 750 }, 2_500)).toBe(750)
     expect(nextPollDelay(rendering(20), NOW, { interval: (s) => s.progress * 10 }, undefined)).toBe(200)
   })

@@ -11,8 +11,8 @@ export const POLLING_DEFAULTS = {
 } as const
 
 /**
- * When to poll a job next. A user `interval` wins (unclamped); then the server's `openai-poll-after-ms`;
- * otherwise the observed progress rate: poll when the bar should have moved by a visible step or the job
+ * When to poll a job next. A user `interval` wins (unclamped); then the server's `openai-poll-after-ms`
+ * (never below `minInterval`); otherwise the observed progress rate: poll when the bar should have moved by a visible step or the job
  * should have completed, whichever is sooner, clamped to `minInterval`–`maxInterval`.
  *
  * @example nextPollDelay(state, Date.now(), {}, undefined) // e.g. 3000
@@ -25,8 +25,10 @@ export function nextPollDelay(
 ): number {
   const { interval } = options
   if (interval !== undefined) return Math.max(0, typeof interval === 'function' ? interval(state) : interval)
-  if (pollAfterMs !== undefined) return pollAfterMs
   const min = options.minInterval ?? POLLING_DEFAULTS.minInterval
+  // The server's hint is followed when it asks for patience, but never below the floor: a proxy that
+  // answers `openai-poll-after-ms: 0` must not turn every job into a request storm.
+  if (pollAfterMs !== undefined) return Math.max(min, pollAfterMs)
   const max = Math.max(min, options.maxInterval ?? POLLING_DEFAULTS.maxInterval)
   return Math.min(max, Math.max(min, rateBasedDelay(state, now)))
 }

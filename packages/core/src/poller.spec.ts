@@ -32,6 +32,31 @@ describe('rule 1: one request per job at a time', () => {
     expect(second.last().status).toBe('queued')
     expect(first.last()).toBe(second.last())
   })
+
+  it('a subscriber shares a refetch started while nobody watched the job', async () => {
+    const { api, client, advance, retrieves } = setup({ mock: { latencyMs: 1_000 } })
+    const { id } = api.jobs.create({ prompt: 'x' })
+    const loaded = client.ensureJob(id)
+    await advance(100)
+    const view = record(client, id)
+    await advance(900)
+    await loaded
+    expect(retrieves(id)).toBe(1)
+    expect(view.last().status).toBe('queued')
+  })
+
+  it('finishes an awaited refetch even when the watcher that shared it leaves', async () => {
+    const { api, client, advance } = setup({ mock: { latencyMs: 1_000 } })
+    const { id } = api.jobs.create({ prompt: 'x' })
+    const refetched = client.refetch(id)
+    const view = record(client, id)
+    await advance(100)
+    view.unsubscribe()
+    await advance(900)
+    await refetched
+    expect(api.log.filter((entry) => entry.id === id).map((entry) => entry.status)).toEqual([200])
+    expect(client.getJob(id).status).toBe('queued')
+  })
 })
 
 describe('rule 2: what is not polled', () => {
@@ -166,8 +191,22 @@ describe('rule 4: adaptive interval', () => {
     expect(retrieves(id)).toBe(2)
   })
 
+  it('never polls faster than minInterval, whatever openai-poll-after-ms says', async () => {
+    const { api, client, advance, retrieves } = setup({
+      mock: { pollAfterMs: 0, queueMs: 1_000_000, latencyMs: 10 },
+    })
+    const { id } = api.jobs.create({ prompt: 'x' })
+    client.job$(id).subscribe()
+    await advance(10_000)
+    expect(retrieves(id)).toBeLessThanOrEqual(11)
+  })
+
   it('follows the hint of a coalesced newest-page answer too', async () => {
-    const { api, client, advance } = setup({ mock: { pollAfterMs: 400, queueMs: 0, renderMs: 60_000 } })
+    const { api, client, advance } = setup({
+      mock: { pollAfterMs: 400, queueMs: 0, renderMs: 60_000 },
+      // The floor under the server's hint; the default 1 s would hide whether the page's hint is used.
+      client: { polling: { minInterval: 200 } },
+    })
     const ids = [api.jobs.create({ prompt: 'a' }).id, api.jobs.create({ prompt: 'b' }).id]
     ids.forEach((id) => client.job$(id).subscribe())
     await advance(0)
@@ -274,6 +313,30 @@ describe('rule 5: errors and rate limits', () => {
     expect(ids.every((id) => client.getJob(id).error === undefined)).toBe(true)
   })
 
+  it('after a 429 pause, jobs that fell due start one by one, not all at once', async () => {
+    const { api, client, advance } = setup({
+      mock: { queueMs: 0, renderMs: 6_000_000 },
+      client: { polling: { interval: 1_000 } },
+    })
+    // Older than the 100 newest: each needs a request of its own, so coalescing cannot hide a burst.
+    const old = Array.from({ length: 20 }, (_, i) => api.jobs.create({ prompt: `old ${i}` }).id)
+    vi.advanceTimersByTime(1_000)
+    for (let i = 0; i < 100; i++) api.jobs.create({ prompt: `newer ${i}` })
+    await client.list({ limit: 100 }).refresh()
+    old.forEach((id) => client.job$(id).subscribe())
+    await advance(5_000)
+    api.faults.next({ type: 'rate-limit', retryAfterMs: 30_000 })
+    await advance(2_000)
+    const limitedAt = api.log.find((e) => e.status === 429)?.receivedAt as number
+    await advance(limitedAt + 30_000 - Date.now())
+    api.resetLog()
+    await advance(6_000)
+    const first = api.log[0]?.receivedAt as number
+    // Without spreading, all 20 leave in the same millisecond the pause ends.
+    expect(api.log.filter((entry) => entry.receivedAt < first + 500).length).toBeLessThanOrEqual(2)
+    expect(old.every((id) => api.count({ endpoint: 'retrieve', id }) >= 1)).toBe(true)
+  })
+
   it('a mutation during a 429 pause waits for it', async () => {
     const { api, client, advance } = setup()
     const { id } = api.jobs.create({ prompt: 'x' })
@@ -310,6 +373,21 @@ describe('rule 6: visibility and connectivity', () => {
     environment.setOnline(true)
     await advance(0)
     expect(retrieves(id)).toBe(hidden + 2)
+  })
+
+  it('resumes at once on return even when the next poll was not due yet', async () => {
+    const { api, client, environment, advance, retrieves } = setup({
+      mock: { queueMs: 1_000_000 },
+      client: { polling: { interval: 30_000 } },
+    })
+    const { id } = api.jobs.create({ prompt: 'x' })
+    client.job$(id).subscribe()
+    await advance(0)
+    environment.setVisible(false)
+    await advance(5_000)
+    environment.setVisible(true)
+    await advance(0)
+    expect(retrieves(id)).toBe(2)
   })
 })
 

@@ -8,6 +8,8 @@ import type { PollingOptions, VideoJobState } from './types'
 
 /** Most requests in flight at once, so a wake-up (429 resume, tab return) never becomes a storm. */
 const MAX_CONCURRENT = 4
+/** How far apart the jobs that fell due during a 429 pause start after it. */
+const RESUME_SPACING_MS = 250
 /** The spec's largest page: the newest page, used to answer many due jobs with one request. */
 export const NEWEST_PAGE_SIZE = 100
 
@@ -65,7 +67,7 @@ interface Inflight {
 export class Poller {
   readonly #tracks = new Map<string, Track>()
   /** Refetches of jobs nobody watches, shared while in flight. */
-  readonly #unwatchedRefetches = new Map<string, Promise<void>>()
+  readonly #unwatchedRefetches = new Map<string, Inflight>()
   #cancelTimer: (() => void) | undefined
   #timerAt: number | undefined
   #inflightCount = 0
@@ -81,7 +83,7 @@ export class Poller {
     this.#active = this.#environmentAllows()
     this.#unsubscribers.push(
       deps.environment.subscribe(() => this.#onEnvironmentChange()),
-      deps.gate.onResume(() => this.#pump()),
+      deps.gate.onResume(() => this.#resumeAfterPause()),
     )
   }
 
@@ -96,7 +98,8 @@ export class Poller {
         failures: 0,
         halted: false,
         offPage: false,
-        inflight: undefined,
+        // A refetch started while nobody watched is this job's request in flight: share it (rule 1).
+        inflight: this.#unwatchedRefetches.get(id),
       }
       this.#tracks.set(id, track)
       this.#deps.setPolling(id, true)
@@ -117,14 +120,15 @@ export class Poller {
     if (track?.inflight) return track.inflight.promise
     if (track) {
       this.#unhalt(track)
-      return this.#startRetrieve(id, track)
+      return this.#startRetrieve(id, track).promise
     }
     let shared = this.#unwatchedRefetches.get(id)
     if (!shared) {
-      shared = this.#startRetrieve(id, undefined).finally(() => this.#unwatchedRefetches.delete(id))
+      const started = this.#startRetrieve(id, undefined)
+      shared = { ...started, promise: started.promise.finally(() => this.#unwatchedRefetches.delete(id)) }
       this.#unwatchedRefetches.set(id, shared)
     }
-    return shared
+    return shared.promise
   }
 
   /**
@@ -190,7 +194,8 @@ export class Poller {
   /** Aborts the request of a job, unless it also answers other jobs someone still watches. */
   #abortFor(id: string): void {
     const inflight = this.#tracks.get(id)?.inflight
-    if (!inflight) return
+    // A refetch someone awaits (a loader, a webhook) finishes even when the watcher that shared it leaves.
+    if (!inflight || this.#unwatchedRefetches.get(id) === inflight) return
     const stillNeeded = [...inflight.ids].some((other) => other !== id && this.#isWanted(other))
     if (!stillNeeded) inflight.controller.abort()
   }
@@ -202,6 +207,17 @@ export class Poller {
 
   #isLive(id: string): boolean {
     return !this.#deps.getState(id).isTerminal
+  }
+
+  /**
+   * A 429 pause ended: the jobs that fell due meanwhile start one every RESUME_SPACING_MS (coalesced ones
+   * still leave together), so the server that just asked for a break does not get them all at once.
+   */
+  #resumeAfterPause(): void {
+    const now = this.#deps.scheduler.now()
+    const overdue = [...this.#tracks.values()].filter((t) => t.dueAt <= now).sort((a, b) => a.dueAt - b.dueAt)
+    overdue.forEach((track, index) => (track.dueAt = now + index * RESUME_SPACING_MS))
+    this.#pump()
   }
 
   #environmentAllows(): boolean {
@@ -275,7 +291,7 @@ export class Poller {
     for (const track of candidates.filter((t) => t.dueAt <= now)) {
       if (viaPage.includes(track)) continue
       if (this.#inflightCount >= MAX_CONCURRENT) break
-      void this.#startRetrieve(track.id, track)
+      this.#startRetrieve(track.id, track)
     }
   }
 
@@ -300,15 +316,16 @@ export class Poller {
     return threshold === undefined || createdAt >= threshold
   }
 
-  #startRetrieve(id: string, track: Track | undefined): Promise<void> {
+  #startRetrieve(id: string, track: Track | undefined): Inflight {
     const controller = new AbortController()
     const promise = this.#run(controller, async () => {
       await this.#deps.gate.wait(controller.signal)
       const outcome = await this.#deps.retrieve(id, controller.signal)
       this.#settle(id, outcome, outcome.ok ? outcome.pollAfterMs : undefined)
     }, [id])
-    if (track) track.inflight = { controller, promise, ids: new Set([id]) }
-    return promise
+    const inflight = { controller, promise, ids: new Set([id]) }
+    if (track) track.inflight = inflight
+    return inflight
   }
 
   #startPage(tracks: readonly Track[]): void {

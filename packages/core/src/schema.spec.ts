@@ -102,6 +102,23 @@ describe('schemas against the OpenAPI extract', () => {
     expect(VideoListQuerySchema.safeParse({ limit: 101 }).success).toBe(false)
     expect(VideoListQuerySchema.safeParse({ limit: 2.5 }).success).toBe(false)
   })
+
+  it('takes an image reference with exactly one of image_url or file_id, as the spec says', () => {
+    const reference = schemas.CreateVideoJsonBody?.properties?.input_reference as
+      { description?: string } | undefined
+    const described = reference?.description ?? ''
+    expect(described).toContain('exactly one of `image_url` or `file_id`')
+    const create = (input_reference: object) =>
+      CreateVideoParamsSchema.safeParse({ prompt: 'p', input_reference })
+    expect(create({ image_url: 'https://example.com/a.png' }).success).toBe(true)
+    expect(create({ file_id: 'file-1' }).success).toBe(true)
+    expect(create({}).success).toBe(false)
+    const both = create({ image_url: 'https://example.com/a.png', file_id: 'file-1' })
+    expect(both.success).toBe(false)
+    expect(both.error?.issues.at(-1)?.message).toBe(
+      'input_reference needs exactly one of image_url or file_id',
+    )
+  })
 })
 
 describe('VideoSchema is strict on checked fields, liberal elsewhere', () => {

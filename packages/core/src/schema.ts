@@ -120,10 +120,13 @@ const optionalNonEmpty = z.optional(nonEmpty)
 const isBlob = (value: unknown): value is Blob => typeof Blob !== 'undefined' && value instanceof Blob
 
 /** A reference image by URL (or data URL) or by uploaded file id. */
-export const ImageReferenceSchema = z.strictObject({
-  image_url: optionalNonEmpty,
-  file_id: optionalNonEmpty,
-})
+export const ImageReferenceSchema = z
+  .strictObject({ image_url: optionalNonEmpty, file_id: optionalNonEmpty })
+  .check(
+    z.refine((reference) => (reference.image_url === undefined) !== (reference.file_id === undefined), {
+      error: 'input_reference needs exactly one of image_url or file_id',
+    }),
+  )
 
 /**
  * Parameters of `client.create()`. `input_reference` may be a File/Blob (sent as multipart) or a reference
