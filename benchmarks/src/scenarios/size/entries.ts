@@ -30,6 +30,14 @@ const typical = (pkg: string, names: string, external: readonly string[], librar
   external,
 })
 
+/** A TanStack binding with query-core left out, as vidjob's bindings leave core out: the binding's own bytes. */
+const bindingOnly = (entry: SizeEntry): SizeEntry => ({
+  ...entry,
+  label: `${entry.label}, query-core external`,
+  library: `${entry.library} binding`,
+  external: [...entry.external, '@tanstack/query-core'],
+})
+
 /**
  * Everything the size scenario measures: each package's whole entry and a typical app's import, the
  * same for TanStack Query and SWR, and the all-in cost of a React app on each side (only React external).
@@ -49,6 +57,10 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
   typical('@tanstack/react-query', 'QueryClient, QueryClientProvider, useQuery', REACT),
   whole('@tanstack/vue-query', VUE),
   typical('@tanstack/vue-query', 'VueQueryPlugin, useQuery', VUE),
+  bindingOnly(whole('@tanstack/react-query', REACT)),
+  bindingOnly(typical('@tanstack/react-query', 'QueryClientProvider, useQuery', REACT)),
+  bindingOnly(whole('@tanstack/vue-query', VUE)),
+  bindingOnly(typical('@tanstack/vue-query', 'VueQueryPlugin, useQuery', VUE)),
   whole('swr', REACT),
   typical('swr', 'default', REACT),
   {

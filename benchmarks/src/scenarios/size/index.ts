@@ -42,16 +42,19 @@ function report(
     tables: [
       {
         title: '5. Bundle size (esbuild, minified, ESM, NODE_ENV=production, gzip -9; dist of each package)',
-        columns: ['entry', 'kind', 'external', 'minified', 'min+gzip'],
-        rows: rows.map(({ entry, minifiedBytes, gzipBytes }) => [
-          entry.label,
-          entry.kind,
-          entry.external.filter((name) => !name.startsWith('react/') && name !== 'react-dom').join(', ') ||
-            '–',
-          formatBytes(minifiedBytes),
-          formatBytes(gzipBytes),
+        columns: ['entry', 'kind', 'external', 'minified', 'min+gzip', 'vidjob ÷ TanStack counterpart'],
+        rows: rows.map((row) => [
+          row.entry.label,
+          row.entry.kind,
+          row.entry.external
+            .filter((name) => !name.startsWith('react/') && name !== 'react-dom')
+            .join(', ') || '–',
+          formatBytes(row.minifiedBytes),
+          formatBytes(row.gzipBytes),
+          ratioToCounterpart(row, rows),
         ]),
         notes: [
+          'The ratio compares each vidjob row with the TanStack Query package of the same role and kind: core with query-core (vidjob’s core without rxjs and zod, the budgets’ terms; query-core has no dependencies), each binding with TanStack’s binding with query-core external, all-in with all-in.',
           `All-in: vidjob for React is ${formatBytes(vidjobAllIn.gzipBytes)} vs ${formatBytes(tanstackAllIn.gzipBytes)} for @tanstack/react-query (${formatRatio(vidjobAllIn.gzipBytes, tanstackAllIn.gzipBytes)}).`,
           ...(built.length > 0 ? [`Built before measuring: ${built.join(', ')}.`] : []),
         ],
@@ -98,6 +101,22 @@ function report(
 
 /** The issue's budgets, in bytes of min+gzip of each whole entry (rxjs, zod and the frameworks excluded). */
 const TARGETS: Readonly<Record<string, number>> = { core: 6_000, react: 1_500, vue: 1_500 }
+
+/** The TanStack Query package that plays the same role as each vidjob package. */
+const TANSTACK_COUNTERPART: Readonly<Record<string, string>> = {
+  '@vidjob/core': '@tanstack/query-core',
+  '@vidjob/react': '@tanstack/react-query binding',
+  '@vidjob/vue': '@tanstack/vue-query binding',
+  'vidjob all-in': 'TanStack all-in',
+}
+
+function ratioToCounterpart(row: SizeRow, rows: readonly SizeRow[]): string {
+  const library = TANSTACK_COUNTERPART[row.entry.library]
+  const other = rows.find(
+    (candidate) => candidate.entry.library === library && candidate.entry.kind === row.entry.kind,
+  )
+  return other === undefined ? '–' : formatRatio(row.gzipBytes, other.gzipBytes)
+}
 
 /** The issue's aim: everything a React app adds for vidjob no larger than `@tanstack/react-query` alone. */
 function allInAim(vidjob: SizeRow, tanstack: SizeRow): BarResult {
