@@ -9,11 +9,12 @@ afterEach(() => {
 })
 
 describe('a row of a live list, next to another live job', () => {
-  // Blocked on core: a coalesced newest-page poll settles its jobs without the page's
-  // `openai-poll-after-ms` (Poller#startPage passes `undefined`), and commitPages' noteFresh(id, hint)
-  // is skipped because the job is in flight, so the hint is lost and the bar sits still for seconds.
   it('moves at the pace the server asks for (openai-poll-after-ms)', async () => {
-    const { api, inScope, advance } = setup({ mock: { queueMs: 500, renderMs: 3_000, pollAfterMs: 400 } })
+    const { api, inScope, advance } = setup({
+      mock: { queueMs: 500, renderMs: 3_000, pollAfterMs: 400 },
+      // The hint is followed down to minInterval (1 s by default): lowered, the 400 ms hint sets the pace.
+      client: { polling: { minInterval: 200 } },
+    })
     api.jobs.create({ prompt: 'a long render', queueMs: 0, renderMs: 60_000 })
     const list = inScope(() => useVideoList({ limit: 8 })).result
     await advance(1_000)
