@@ -35,17 +35,25 @@ export function isFinished(video: Video | null | undefined): boolean {
   return video != null && isTerminalStatus(video.status)
 }
 
+/** The options of one job's query. */
+export type VideoQueryOptions = QueryObserverOptions<Video, Error, Video, Video, readonly ['video', string]>
+
+/** The options of the dashboard's list query. */
+export type VideoListQueryOptions = QueryObserverOptions<
+  VideoList,
+  Error,
+  VideoList,
+  VideoList,
+  readonly ['videos', { limit: number }]
+>
+
 /**
  * The query a team writes for one job: fetched through vidjob's transport (so transport cost is equal)
  * and validated with the same zod schema, polled every `intervalMs` until the job ends.
  *
  * @example new QueryObserver(queryClient, videoQuery(transport, id, 5_000))
  */
-export function videoQuery(
-  transport: VideoTransport,
-  id: string,
-  intervalMs: number,
-): QueryObserverOptions<Video, Error, Video, Video, readonly ['video', string]> {
+export function videoQuery(transport: VideoTransport, id: string, intervalMs: number): VideoQueryOptions {
   return {
     queryKey: ['video', id],
     queryFn: async ({ signal }) => VideoSchema.parse((await transport.retrieve(id, { signal })).body),
@@ -65,10 +73,7 @@ const LIST_KEY = ['videos', { limit: 100 }] as const
 export function seedFromList(
   queryClient: QueryClient,
   id: string,
-): Pick<
-  QueryObserverOptions<Video, Error, Video, Video, readonly ['video', string]>,
-  'initialData' | 'initialDataUpdatedAt'
-> {
+): Pick<VideoQueryOptions, 'initialData' | 'initialDataUpdatedAt'> {
   return {
     initialData: () => queryClient.getQueryData<VideoList>(LIST_KEY)?.data.find((video) => video.id === id),
     initialDataUpdatedAt: () => queryClient.getQueryState(LIST_KEY)?.dataUpdatedAt,
@@ -80,14 +85,57 @@ export function seedFromList(
  *
  * @example new QueryObserver(queryClient, videoListQuery(transport, 5_000))
  */
-export function videoListQuery(
-  transport: VideoTransport,
-  intervalMs: number,
-): QueryObserverOptions<VideoList, Error, VideoList, VideoList, readonly ['videos', { limit: number }]> {
+export function videoListQuery(transport: VideoTransport, intervalMs: number): VideoListQueryOptions {
   return {
     queryKey: LIST_KEY,
-    queryFn: async ({ signal }) =>
-      VideoListSchema.parse((await transport.list({ order: 'desc', limit: 100 }, { signal })).body),
+    queryFn: ({ signal }) => fetchNewestPage(transport, signal),
     refetchInterval: (query) => (query.state.data?.data.every(isFinished) === true ? false : intervalMs),
   }
+}
+
+/**
+ * The list query of a team that normalizes by hand: each page it fetches is also written into the
+ * per-job queries (`setQueryData`, structurally shared), so a job on the page needs no poll of its own.
+ *
+ * @example new QueryObserver(queryClient, normalizingListQuery(queryClient, transport, 5_000))
+ */
+export function normalizingListQuery(
+  queryClient: QueryClient,
+  transport: VideoTransport,
+  intervalMs: number,
+): VideoListQueryOptions {
+  return {
+    ...videoListQuery(transport, intervalMs),
+    queryFn: async ({ signal }) => {
+      const page = await fetchNewestPage(transport, signal)
+      for (const video of page.data) queryClient.setQueryData(['video', video.id], video)
+      return page
+    },
+  }
+}
+
+/**
+ * The per-job query beside `normalizingListQuery`: it polls only while its job is not on the list's
+ * page (the list keeps the others fresh), and treats data as fresh for one interval so a row that
+ * mounts after the list wrote its job does not fetch it again.
+ *
+ * @example new QueryObserver(queryClient, listAwareVideoQuery(queryClient, transport, id, 5_000))
+ */
+export function listAwareVideoQuery(
+  queryClient: QueryClient,
+  transport: VideoTransport,
+  id: string,
+  intervalMs: number,
+): VideoQueryOptions {
+  const onListPage = (): boolean =>
+    queryClient.getQueryData<VideoList>(LIST_KEY)?.data.some((video) => video.id === id) === true
+  return {
+    ...videoQuery(transport, id, intervalMs),
+    staleTime: intervalMs,
+    refetchInterval: (query) => (isFinished(query.state.data) || onListPage() ? false : intervalMs),
+  }
+}
+
+async function fetchNewestPage(transport: VideoTransport, signal: AbortSignal): Promise<VideoList> {
+  return VideoListSchema.parse((await transport.list({ order: 'desc', limit: 100 }, { signal })).body)
 }

@@ -32,7 +32,7 @@ export async function runRenders(options: { quick: boolean }): Promise<ScenarioR
   return {
     name: 'renders',
     tables: variants.map((variant) => table(workload, variant)),
-    bars: variants.flatMap(bars),
+    bars: variants.flatMap((variant) => bars(workload, variant)),
     data: { workload, variants },
   }
 }
@@ -72,6 +72,7 @@ function table(workload: RendersWorkload, { rows, runs }: RowsVariant): Scenario
       ...runs.map((run) => `${run.name}: ${run.config}.`),
       'React 19 development build (Profiler callbacks need it), no StrictMode; the same memo(Row) tree for every contender.',
       ROWS_NOTES[rows],
+      `Floor: no library can render these rows fewer than ${formatCount(renderFloor(workload, rows))} times (${FLOOR_REASONS[rows]}, plus each live job’s end once).`,
     ],
   }
 }
@@ -81,9 +82,26 @@ const ROWS_NOTES: Readonly<Record<AppContext['rows'], string>> = {
   list: 'Rows: the dashboard lists the newest 100 videos with the contender’s list (vidjob useVideoList; TanStack a list query every 5 s while a row is live, beside the per-row queries, each seeded from the list with initialData + initialDataUpdatedAt as TanStack’s docs advise; naive one fetch) and each row reads its own job. vidjob’s list lands in the normalized cache the rows read, so rows mount with data on both.',
 }
 
-function bars({ rows, runs }: RowsVariant): BarResult[] {
+const FLOOR_REASONS: Readonly<Record<AppContext['rows'], string>> = {
+  ids: 'every row renders once before its job is fetched and once with it',
+  list: 'every row renders once, with the list’s data',
+}
+
+/**
+ * The fewest row renders any library could produce in this tree: the mount renders the rows cannot avoid
+ * (with ids and an empty cache a row has nothing to show on its first render) and one render per live job
+ * to show that it ended. It puts the 1/5 bar in perspective: the bar asks for fewer renders than this.
+ */
+function renderFloor(workload: RendersWorkload, rows: AppContext['rows']): number {
+  const mountRenders = rows === 'ids' ? 2 : 1
+  return workload.rows * mountRenders + workload.live
+}
+
+function bars(workload: RendersWorkload, { rows, runs }: RowsVariant): BarResult[] {
   const [vidjob, , tanstack] = runs as [RendersRun, RendersRun, RendersRun, RendersRun]
   const variant = rows === 'ids' ? 'rows given ids' : 'rows from a list'
+  const target = tanstack.totalRowRenders / 5
+  const floor = renderFloor(workload, rows)
   return [
     {
       scenario: 'renders',
@@ -94,7 +112,7 @@ function bars({ rows, runs }: RowsVariant): BarResult[] {
     {
       scenario: 'renders',
       bar: `bar (${variant}): total row renders ≤ 1/5 of TanStack Query’s`,
-      measured: `${formatCount(vidjob.totalRowRenders)} vs ${formatCount(tanstack.totalRowRenders)}: ${formatRatio(vidjob.totalRowRenders, tanstack.totalRowRenders)}`,
+      measured: `${formatCount(vidjob.totalRowRenders)} vs ${formatCount(tanstack.totalRowRenders)}: ${formatRatio(vidjob.totalRowRenders, tanstack.totalRowRenders)}. The bar asks for ≤ ${formatCount(Math.floor(target))}; no library can go below ${formatCount(floor)} here (${formatRatio(floor, tanstack.totalRowRenders)})${floor > target ? ', so the bar is out of reach for any library' : ''}`,
       cleared: vidjob.totalRowRenders * 5 <= tanstack.totalRowRenders,
     },
   ]

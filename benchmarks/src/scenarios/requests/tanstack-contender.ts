@@ -1,6 +1,15 @@
 import { QueryClient, QueryObserver } from '@tanstack/query-core'
-import { actAsBrowserTab, isFinished, videoListQuery, videoQuery } from '../../tanstack-queries'
-import type { Contender } from './contender'
+import {
+  actAsBrowserTab,
+  isFinished,
+  listAwareVideoQuery,
+  normalizingListQuery,
+  videoListQuery,
+  videoQuery,
+  type VideoListQueryOptions,
+  type VideoQueryOptions,
+} from '../../tanstack-queries'
+import type { Contender, TrackingContext } from './contender'
 
 /**
  * TanStack Query as a team would write it: a `QueryObserver` (what `useQuery` creates) per component and
@@ -15,23 +24,55 @@ export function tanstackContender(): Contender {
     config:
       '@tanstack/query-core: a QueryObserver per component, refetchInterval 5 s until terminal; a list ' +
       'query (limit 100) every 5 s while any row is live; other options default (staleTime 0, retry 3)',
-    start(context) {
-      actAsBrowserTab()
-      const { transport, intervalMs } = context
-      const client = new QueryClient()
-      client.mount()
-      const list = new QueryObserver(client, videoListQuery(transport, intervalMs))
-      const unsubscribes = [list.subscribe(() => undefined)]
-      for (const id of context.ids)
-        for (let observer = 0; observer < context.observers; observer++) {
-          const job = new QueryObserver(client, videoQuery(transport, id, intervalMs))
-          unsubscribes.push(job.subscribe((result) => context.seen(id, observer, isFinished(result.data))))
-        }
-      return () => {
-        unsubscribes.forEach((unsubscribe) => unsubscribe())
-        client.clear()
-        client.unmount()
-      }
-    },
+    start: (context) =>
+      trackWithTanStack(context, {
+        list: () => videoListQuery(context.transport, context.intervalMs),
+        job: (_, id) => videoQuery(context.transport, id, context.intervalMs),
+      }),
+  }
+}
+
+/**
+ * TanStack Query normalized by hand, the most a team would write without a library for it: the list
+ * query writes each video it fetches into the per-job queries, which poll only while their job is off
+ * the list's page.
+ *
+ * @example const contender = tanstackNormalizedContender()
+ */
+export function tanstackNormalizedContender(): Contender {
+  return {
+    name: 'TanStack normalized by hand',
+    config:
+      '@tanstack/query-core as above, but the list query setQueryData()s every video it fetches into the ' +
+      'per-job queries, which poll (5 s) only while their job is not on the list page and have staleTime 5 s',
+    start: (context) =>
+      trackWithTanStack(context, {
+        list: (client) => normalizingListQuery(client, context.transport, context.intervalMs),
+        job: (client, id) => listAwareVideoQuery(client, context.transport, id, context.intervalMs),
+      }),
+  }
+}
+
+/** How one TanStack contender builds its queries. */
+interface TanStackQueries {
+  list(client: QueryClient): VideoListQueryOptions
+  job(client: QueryClient, id: string): VideoQueryOptions
+}
+
+function trackWithTanStack(context: TrackingContext, queries: TanStackQueries): () => void {
+  actAsBrowserTab()
+  const client = new QueryClient()
+  client.mount()
+  const list = new QueryObserver(client, queries.list(client))
+  const unsubscribes = [list.subscribe(() => undefined)]
+  for (const id of context.ids)
+    for (let observer = 0; observer < context.observers; observer++) {
+      const job = new QueryObserver(client, queries.job(client, id))
+      unsubscribes.push(job.subscribe((result) => context.seen(id, observer, isFinished(result.data))))
+    }
+  return () => {
+    unsubscribes.forEach((unsubscribe) => unsubscribe())
+    client.clear()
+    client.unmount()
   }
 }
