@@ -95,6 +95,11 @@ describe('schemas against the OpenAPI extract', () => {
     expect(CreateVideoParamsSchema.safeParse({ prompt: max }).success).toBe(true)
     expect(CreateVideoParamsSchema.safeParse({ prompt: `${max}x` }).success).toBe(false)
     expect(RemixVideoParamsSchema.safeParse({ prompt: '' }).success).toBe(false)
+    // JSON Schema counts characters: 32000 emoji (64000 UTF-16 units) fit; 32001 characters in 64000
+    // units do not.
+    const emoji = '🎬'.repeat(promptBounds?.maxLength ?? 0)
+    expect(CreateVideoParamsSchema.safeParse({ prompt: emoji }).success).toBe(true)
+    expect(RemixVideoParamsSchema.safeParse({ prompt: `${emoji.slice(2)}xx` }).success).toBe(false)
     const limit = spec.paths['/videos']?.get?.parameters?.find((p) => p.name === 'limit')?.schema
     expect(limit).toMatchObject({ minimum: 0, maximum: 100 })
     expect(VideoListQuerySchema.safeParse({ limit: 0 }).success).toBe(true)

@@ -109,11 +109,21 @@ export const DeletedVideoSchema = z.looseObject({
 /** @example const gone = (d: DeletedVideo) => d.deleted */
 export type DeletedVideo = z.infer<typeof DeletedVideoSchema>
 
+const PROMPT_MAX_CHARACTERS = 32000
+
+/**
+ * The spec's `maxLength` counts characters (JSON Schema counts code points), so an emoji is one, not the
+ * two UTF-16 units `string.length` counts. Only a prompt between the two limits needs counting.
+ */
+const fitsPromptLimit = (text: string): boolean =>
+  text.length <= PROMPT_MAX_CHARACTERS ||
+  (text.length <= 2 * PROMPT_MAX_CHARACTERS && Array.from(text).length <= PROMPT_MAX_CHARACTERS)
+
 const prompt = z
   .string({ error: 'prompt must be a string' })
   .check(
     z.minLength(1, { error: 'prompt must not be empty' }),
-    z.maxLength(32000, { error: 'prompt must be at most 32000 characters' }),
+    z.refine(fitsPromptLimit, { error: `prompt must be at most ${PROMPT_MAX_CHARACTERS} characters` }),
   )
 const optionalNonEmpty = z.optional(nonEmpty)
 

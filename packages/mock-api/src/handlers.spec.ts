@@ -109,6 +109,23 @@ describe('POST /videos', () => {
     expect(api.jobs.size).toBe(2)
   })
 
+  it('checks an input_reference sent as input_reference[member] parts, as the openai SDK sends it', async () => {
+    const api = manualApi()
+    const create = (reference: Record<string, string>) => {
+      const form = new FormData()
+      form.set('prompt', 'p')
+      for (const [member, value] of Object.entries(reference)) form.set(`input_reference[${member}]`, value)
+      return api.fetch(`${BASE_URL}/videos`, { method: 'POST', body: form })
+    }
+    expect((await create({ file_id: 'file-123' })).status).toBe(200)
+    await expectError(await create({ file_id: 'file-123', image_url: 'https://example.com/a.png' }), 400, {
+      param: 'input_reference',
+      code: 'invalid_value',
+    })
+    await expectError(await create({ image_url: 'a.png' }), 400, { param: 'input_reference' })
+    expect(api.jobs.size).toBe(1)
+  })
+
   it('answers 400 naming the field for invalid params, creating nothing', async () => {
     const api = manualApi()
     const cases: [Record<string, unknown>, string][] = [
@@ -225,6 +242,16 @@ describe('GET /videos', () => {
     expect((await list(api, '?order=asc')).data.map((video) => video.id)).toEqual([ids[0], ids[2], ids[3]])
   })
 
+  it('fills pages past deleted videos, and has_more ignores them', async () => {
+    const api = manualApi()
+    const ids = await seed(api, 4)
+    api.jobs.remove(ids[1] ?? '')
+    api.jobs.remove(ids[3] ?? '')
+    const page = await list(api, '?order=asc&limit=2')
+    expect(page).toMatchObject({ first_id: ids[0], last_id: ids[2], has_more: false })
+    expect(page.data.map((video) => video.id)).toEqual([ids[0], ids[2]])
+  })
+
   it('answers 400 naming limit, order or after', async () => {
     const api = manualApi()
     await seed(api, 1)
@@ -336,6 +363,27 @@ describe('GET /videos/{id}/content', () => {
       param: 'variant',
     })
     await expectError(await api.fetch(`${BASE_URL}/videos/video_x/content`), 404, { code: 'video_not_found' })
+  })
+
+  it('serves no variant and allows no remix while in_progress or once failed', async () => {
+    const api = manualApi({ queueMs: 0, renderMs: 10_000 })
+    const running = await createVideo(api)
+    const failed = api.jobs.create({ prompt: 'p', queueMs: 0, renderMs: 0, outcome: { failAtProgress: 0 } })
+    api.advance(5_000)
+    const cases = [
+      [running.id, 'in_progress'],
+      [failed.id, 'failed'],
+    ] as const
+    for (const [id, status] of cases) {
+      expect(api.jobs.get(id)?.status).toBe(status)
+      for (const variant of ['video', 'thumbnail', 'spritesheet']) {
+        const response = await api.fetch(`${BASE_URL}/videos/${id}/content?variant=${variant}`)
+        await expectError(response, 400, { code: 'video_not_ready' })
+      }
+      const remix = await api.fetch(`${BASE_URL}/videos/${id}/remix`, jsonInit({ prompt: 'again' }))
+      expect((await expectError(remix, 400, { code: 'video_not_ready' })).message).toContain(status)
+    }
+    expect(api.jobs.size).toBe(2)
   })
 
   it('serves a real MP4 by default and real WebP images for thumbnail and spritesheet', async () => {

@@ -58,6 +58,21 @@ describe('videoAt', () => {
     expect(failed.expires_at).toBeNull()
   })
 
+  it('fails at the first ms where its completing twin reaches the failure point, not a ms early', () => {
+    // 20 000 * 40 / 99 = 8080.8 ms: progress 40 is first reported at 8 081 ms into rendering.
+    const twin = plan({ renderMs: 20_000 })
+    const failing = plan({
+      renderMs: 20_000,
+      outcome: { status: 'failed', atProgress: 40, error: { code: 'x', message: 'boom' } },
+    })
+    const endMs = plannedEndMs(failing)
+    expect(endMs).toBe(T0 + 2_000 + 8_081)
+    expect(videoAt(twin, endMs - 1).progress).toBe(39)
+    expect(videoAt(twin, endMs).progress).toBe(40)
+    expect(videoAt(failing, endMs - 1)).toMatchObject({ status: 'in_progress', progress: 39 })
+    expect(videoAt(failing, endMs)).toMatchObject({ status: 'failed', progress: 40 })
+  })
+
   it('jumps to completed right after the queue when renderMs is 0', () => {
     expect(videoAt(plan({ renderMs: 0 }), T0 + 2_000).status).toBe('completed')
   })

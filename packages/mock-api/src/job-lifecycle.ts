@@ -106,8 +106,8 @@ export function isTerminal(status: MockVideoStatus): boolean {
   return status === 'completed' || status === 'failed'
 }
 
+/** Only called while `0 <= elapsedMs < renderMs`, so `renderMs` is never 0 here. */
 function runningProgress(plan: JobPlan, elapsedMs: number): number {
-  if (plan.renderMs <= 0) return MAX_RUNNING_PROGRESS
   return Math.min(MAX_RUNNING_PROGRESS, Math.floor((MAX_RUNNING_PROGRESS * elapsedMs) / plan.renderMs))
 }
 

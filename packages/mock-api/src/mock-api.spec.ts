@@ -65,6 +65,17 @@ describe('apiKey', () => {
     expect(right.status).toBe(200)
   })
 
+  it('reads the Bearer scheme case-insensitively and the key exactly', async () => {
+    const api = createMockVideoApi({ apiKey: 'sk-test' })
+    const statusWith = async (authorization: string) =>
+      (await api.fetch(`${BASE_URL}/videos`, { headers: { authorization } })).status
+    expect(await statusWith('bearer sk-test')).toBe(200)
+    expect(await statusWith('BEARER  sk-test')).toBe(200)
+    for (const wrong of ['Bearer SK-TEST', 'Bearer sk-test2', 'Basic sk-test', 'sk-test']) {
+      expect(await statusWith(wrong)).toBe(401)
+    }
+  })
+
   it('is checked before faults, which then do not fire', async () => {
     const api = createMockVideoApi({ apiKey: 'k' })
     api.faults.next({ type: 'error', status: 500 })

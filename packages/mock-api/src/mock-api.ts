@@ -35,6 +35,8 @@ export interface MockVideoApi {
 /** Relative URLs given to `fetch` resolve against this origin, as a page on it would. */
 const DEFAULT_ORIGIN = 'http://mock.local'
 
+const BEARER = /^bearer +(.*)$/i
+
 /**
  * Creates a mock Videos API: the six endpoints with the spec's shapes, statuses and error envelope, jobs
  * that move `queued → in_progress → completed | failed` with the clock, and injectable faults.
@@ -144,7 +146,8 @@ async function respond({ request, url, route, config, jobs }: Exchange): Promise
 function checkApiKey(request: Request, apiKey: string | undefined): MockApiError | undefined {
   if (apiKey === undefined) return undefined
   const header = request.headers.get('authorization')
-  if (header === `Bearer ${apiKey}`) return undefined
+  // The auth scheme is case-insensitive (RFC 9110), the token is not.
+  if (BEARER.exec(header ?? '')?.[1] === apiKey) return undefined
   const where = 'Use the key the mock API was started with (its apiKey option or --api-key).'
   return new MockApiError(401, {
     message: header

@@ -1,7 +1,8 @@
+import { once } from 'node:events'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { MockVideo } from './job-lifecycle'
 import { createMockVideoApi, type MockVideoApi } from './mock-api'
-import type { MockServer } from './node-server'
+import { listenNodeServer, type MockServer } from './node-server'
 import { expectError, jsonInit } from './test-support'
 
 const servers: MockServer[] = []
@@ -10,6 +11,18 @@ async function start(api: MockVideoApi = createMockVideoApi({ clock: 'manual' })
   const server = await api.listen(0)
   servers.push(server)
   return server
+}
+
+/** A server whose handler never answers, and the first request it receives. */
+async function startHanging(): Promise<{ server: MockServer; received: Promise<Request> }> {
+  let arrive: (request: Request) => void = () => undefined
+  const received = new Promise<Request>((resolve) => (arrive = resolve))
+  const server = await listenNodeServer(async (request) => {
+    arrive(request)
+    return new Promise<Response>(() => undefined)
+  })
+  servers.push(server)
+  return { server, received }
 }
 
 afterEach(async () => {
@@ -89,6 +102,37 @@ describe('listen', () => {
     await expect(fetch(`${server.url}/videos`)).rejects.toThrow(TypeError)
     expect(api.log[0]?.status).toBe('dropped')
     expect((await fetch(`${server.url}/videos`)).status).toBe(200)
+  })
+
+  it('passes the Authorization header through, so apiKey works over HTTP', async () => {
+    const server = await start(createMockVideoApi({ clock: 'manual', apiKey: 'sk-test' }))
+    const withKey = { authorization: 'Bearer sk-test', 'content-type': 'application/json' }
+    await expectError(await fetch(`${server.url}/videos`, jsonInit({ prompt: 'p' })), 401, {
+      code: 'invalid_api_key',
+    })
+    const created = await fetch(`${server.url}/videos`, { ...jsonInit({ prompt: 'p' }), headers: withKey })
+    expect(created.status).toBe(200)
+    expect((await fetch(`${server.url}/videos`, { headers: withKey })).status).toBe(200)
+  })
+
+  it('aborts the request signal when the client goes away', async () => {
+    const { server, received } = await startHanging()
+    const controller = new AbortController()
+    const attempt = fetch(`${server.url}/videos`, { signal: controller.signal })
+    const request = await received
+    expect(request.signal.aborted).toBe(false)
+    controller.abort()
+    await expect(attempt).rejects.toMatchObject({ name: 'AbortError' })
+    if (!request.signal.aborted) await once(request.signal, 'abort')
+    expect(request.signal.aborted).toBe(true)
+  })
+
+  it('close() ends requests still in flight instead of waiting for them', async () => {
+    const { server, received } = await startHanging()
+    const attempt = fetch(`${server.url}/videos`)
+    await received
+    await server.close()
+    await expect(attempt).rejects.toThrow(TypeError)
   })
 
   it('refuses a port that is taken', async () => {

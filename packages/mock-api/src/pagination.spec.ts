@@ -64,6 +64,14 @@ describe('paginate', () => {
     })
   })
 
+  it('fills a page past deleted videos and has no more when only deleted ones follow', () => {
+    expect(paginate(entries(['b']), { limit: 2, order: 'asc' })).toEqual({ ids: ['a', 'c'], hasMore: true })
+    expect(paginate(entries(['e']), { limit: 1, order: 'asc', after: 'c' })).toEqual({
+      ids: ['d'],
+      hasMore: false,
+    })
+  })
+
   it('refuses an unknown cursor', () => {
     expect(paramOf(() => paginate(entries(), { limit: 2, order: 'asc', after: 'zzz' }))).toBe('after')
   })

@@ -36,6 +36,29 @@ describe('readRequestFields', () => {
     expect((fields.input_reference as Blob).size).toBe(3)
   })
 
+  it('reads JSON sent as bytes with no content type', async () => {
+    const bytes = new TextEncoder().encode('{"prompt":"cat"}')
+    const request = new Request(url, { method: 'POST', body: bytes })
+    expect(request.headers.get('content-type')).toBeNull()
+    expect(await readRequestFields(request, 1_000)).toEqual({ prompt: 'cat' })
+  })
+
+  it('turns name[member] form parts into an object field, as the openai SDKs send it', async () => {
+    const form = new FormData()
+    form.append('prompt', 'cat')
+    form.append('input_reference[file_id]', 'file-1')
+    form.append('input_reference[file_id]', 'ignored')
+    form.append('input_reference[image_url]', 'https://example.com/a.png')
+    expect(await readRequestFields(post(form), 10_000)).toEqual({
+      prompt: 'cat',
+      input_reference: { file_id: 'file-1', image_url: 'https://example.com/a.png' },
+    })
+    const both = new FormData()
+    both.append('input_reference[file_id]', 'file-1')
+    both.append('input_reference', '{"file_id":"file-2"}')
+    expect((await readRequestFields(post(both), 10_000)).input_reference).toBe('{"file_id":"file-2"}')
+  })
+
   it('reads url-encoded forms', async () => {
     expect(await readRequestFields(post(new URLSearchParams({ prompt: 'cat' })), 1_000)).toEqual({
       prompt: 'cat',
@@ -51,6 +74,9 @@ describe('readRequestFields', () => {
         controller.close()
       },
     })
+    const declared = post('{"prompt":"cat"}', { 'content-type': 'application/json', 'content-length': '11' })
+    expect((await failure(declared, 10)).status).toBe(413)
+    expect(declared.bodyUsed).toBe(false)
     const streamed = new Request(url, { method: 'POST', body: stream, duplex: 'half' } as RequestInit)
     const error = await failure(streamed, 10)
     expect(error.status).toBe(413)

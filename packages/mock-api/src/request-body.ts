@@ -4,12 +4,17 @@ import { MockApiError } from './envelope'
 export type RequestFields = Record<string, unknown>
 
 const JSON_MEDIA_TYPES = new Set(['', 'application/json', 'text/plain'])
+/**
+ * `name[member]`: how the openai SDKs put an object field (`input_reference: { file_id }`) in a form.
+ */
+const BRACKETED_FIELD = /^([^[\]]+)\[([^[\]]+)\]$/
 
 /**
- * Reads and parses a `POST` body: JSON (also as `text/plain` or without a content type, which is what
- * `fetch` sends for a string body whose header was forgotten), `multipart/form-data` or
- * `application/x-www-form-urlencoded`. Stops reading as soon as the body passes `maxBodyBytes` (413),
- * and answers 400 for a body that does not parse or is not an object.
+ * Reads and parses a `POST` body: JSON (also as `text/plain`, which `fetch` sends for a string body whose
+ * header was forgotten, or with no content type, as for a byte body), `multipart/form-data` or
+ * `application/x-www-form-urlencoded` (where `name[member]` parts make an object field). Stops reading as
+ * soon as the body passes `maxBodyBytes` (413), and answers 400 for a body that does not parse or is not
+ * an object.
  *
  * @example
  * const fields = await readRequestFields(request, 25 * 1024 * 1024)
@@ -81,11 +86,26 @@ async function parseForm(bytes: Uint8Array<ArrayBuffer>, contentType: string): P
     throw badBody('The multipart/form-data body could not be parsed. Check its boundary and parts.')
   }
   const fields = new Map<string, FormDataEntryValue>()
+  const objects = new Map<string, Map<string, FormDataEntryValue>>()
   form.forEach((value, name) => {
+    const [, parent, member] = BRACKETED_FIELD.exec(name) ?? []
+    const target = parent === undefined ? fields : objectFields(objects, parent)
+    const key = member ?? name
     // The first occurrence wins, as with most servers reading a single-valued field.
-    if (!fields.has(name)) fields.set(name, value)
+    if (!target.has(key)) target.set(key, value)
   })
-  return Object.fromEntries(fields)
+  const nested = Array.from(objects, ([name, members]) => [name, Object.fromEntries(members)] as const)
+  // A plain field beats the bracketed members of the same name.
+  return Object.fromEntries([...nested, ...fields])
+}
+
+function objectFields(
+  objects: Map<string, Map<string, FormDataEntryValue>>,
+  name: string,
+): Map<string, FormDataEntryValue> {
+  const members = objects.get(name) ?? new Map<string, FormDataEntryValue>()
+  objects.set(name, members)
+  return members
 }
 
 function badBody(message: string): MockApiError {

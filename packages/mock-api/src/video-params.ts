@@ -11,6 +11,8 @@ export interface CreateVideoInput {
 }
 
 const MAX_PROMPT_LENGTH = 32_000
+/** The spec's `maxLength` of `ImageRefParam.image_url` (20 MiB of URL, enough for a base64 data URL). */
+const MAX_IMAGE_URL_LENGTH = 20_971_520
 const SIZE_PATTERN = /^\d+x\d+$/
 const SECONDS_PATTERN = /^\d+$/
 
@@ -54,7 +56,7 @@ function parsePrompt(fields: RequestFields): string {
   const { prompt } = fields
   if (prompt === undefined)
     throw invalidParam('prompt', 'prompt is required: describe the video to generate.')
-  if (typeof prompt !== 'string' || prompt.length < 1 || prompt.length > MAX_PROMPT_LENGTH) {
+  if (typeof prompt !== 'string' || prompt.length === 0 || !fitsMaxLength(prompt, MAX_PROMPT_LENGTH)) {
     throw invalidParam('prompt', `prompt must be a string of 1 to ${MAX_PROMPT_LENGTH} characters.`)
   }
   return prompt
@@ -83,6 +85,20 @@ function checkInputReference(value: unknown): void {
   if (given.length !== 1 || key === undefined) throw invalidReference()
   const chosen = reference[key]
   if (typeof chosen !== 'string' || chosen.length === 0) throw invalidReference()
+  if (key === 'image_url' && !isImageUrl(chosen)) throw invalidReference()
+}
+
+/** The spec's `format: uri` with its `maxLength`: an absolute URL, `https:` or `data:` alike. */
+function isImageUrl(value: string): boolean {
+  return value.length <= MAX_IMAGE_URL_LENGTH && URL.canParse(value)
+}
+
+/**
+ * JSON Schema's `maxLength` counts characters (code points): an emoji is one, not two UTF-16 units. A text
+ * over twice the limit in units cannot fit, which spares counting a huge body.
+ */
+function fitsMaxLength(text: string, max: number): boolean {
+  return text.length <= max || (text.length <= 2 * max && Array.from(text).length <= max)
 }
 
 function parseReference(text: string): unknown {
@@ -96,7 +112,7 @@ function parseReference(text: string): unknown {
 function invalidReference(): MockApiError {
   return invalidParam(
     'input_reference',
-    'input_reference must be a file, or an object with exactly one of image_url or file_id (a non-empty string).',
+    'input_reference must be a file, or an object with exactly one of image_url (an absolute URL, https: or data:) or file_id (a non-empty string).',
   )
 }
 
