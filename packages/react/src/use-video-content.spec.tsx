@@ -1,12 +1,12 @@
 import { render, screen } from '@testing-library/react'
 import type { VideoContentVariant } from '@vidjob/core'
 import { StrictMode } from 'react'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { recorder, setup } from './test-support'
 import { useVideoContent, type VideoContentState } from './use-video-content'
 
 function Content(props: {
-  id: string | null
+  id: string | null | undefined
   variant?: VideoContentVariant
   onRender?: (s: VideoContentState) => void
 }) {
@@ -78,6 +78,37 @@ describe('useVideoContent', () => {
     expect(revoked).toEqual(['blob:test/1', 'blob:test/2'])
   })
 
+  it('follows the id, and never renders a URL of another id or an already revoked one (id → null → same id)', async () => {
+    const h = setup()
+    const [a, b] = ['a', 'b'].map((prompt) => h.api.jobs.complete(h.api.jobs.create({ prompt }).id).id) as [
+      string,
+      string,
+    ]
+    // Each distinct render as "<which id> <url>", flagged when the URL was already revoked at render time.
+    const shown: string[] = []
+    const Shown = ({ id }: { id: string | null }) => (
+      <Content
+        id={id}
+        onRender={({ url }) => {
+          const entry = `${id === a ? 'a' : id === b ? 'b' : 'none'} ${url ?? '-'}`
+          if (url !== undefined && revoked.includes(url)) shown.push(`${entry} (revoked)`)
+          else if (shown.at(-1) !== entry) shown.push(entry)
+        }}
+      />
+    )
+    const { rerender } = render(<Shown id={a} />, { wrapper: h.wrapper })
+    await h.advance(0)
+    rerender(<Shown id={b} />)
+    await h.advance(0)
+    rerender(<Shown id={null} />)
+    await h.advance(0)
+    rerender(<Shown id={b} />)
+    await h.advance(0)
+
+    expect(shown).toEqual(['a -', 'a blob:test/1', 'b -', 'b blob:test/2', 'none -', 'b -', 'b blob:test/3'])
+    expect(revoked).toEqual(['blob:test/1', 'blob:test/2'])
+  })
+
   it('creates one URL under StrictMode and leaves none unrevoked', async () => {
     const h = setup()
     const job = h.api.jobs.complete(h.api.jobs.create({ prompt: 'strict' }).id)
@@ -103,11 +134,15 @@ describe('useVideoContent', () => {
     expect(created).toHaveLength(0)
   })
 
-  it('does nothing for a null id', async () => {
+  it('does nothing for a null or undefined id', async () => {
     const h = setup()
-    render(<Content id={null} />, { wrapper: h.wrapper })
+    const observe = vi.spyOn(h.client, 'job$')
+    const { rerender } = render(<Content id={null} />, { wrapper: h.wrapper })
+    await h.advance(5_000)
+    rerender(<Content id={undefined} />)
     await h.advance(5_000)
     expect(screen.getByRole('status').textContent).toBe('none')
     expect(h.api.log).toHaveLength(0)
+    expect(observe).not.toHaveBeenCalled()
   })
 })

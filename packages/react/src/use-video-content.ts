@@ -41,7 +41,11 @@ export function useVideoContent(
     const subscription = videoContent$(client, id, { variant }).subscribe((state) =>
       setContent({ key, state }),
     )
-    return () => subscription.unsubscribe()
+    return () => {
+      subscription.unsubscribe()
+      // Its URL is revoked: kept, it would show again for a render if this id came back after a null one.
+      setContent(undefined)
+    }
   }, [client, id, variant])
 
   // The state of another id or variant (its URL already revoked) is never shown.

@@ -2,7 +2,7 @@ import { IDLE_JOB_STATE } from '@vidjob/core'
 import { render, screen } from '@testing-library/react'
 import type { VideoJobState } from '@vidjob/core'
 import { StrictMode } from 'react'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { recorder, setup } from './test-support'
 import { useVideoJob } from './use-video-job'
 
@@ -116,8 +116,9 @@ describe('useVideoJob', () => {
     expect(h.client.getJob(job.id).isPolling).toBe(false)
   })
 
-  it('renders the idle state for a null or undefined id and sends nothing', async () => {
+  it('renders the idle state for a null or undefined id, and neither observes nor sends anything', async () => {
     const h = setup()
+    const observe = vi.spyOn(h.client, 'job$')
     const rendered = recorder<VideoJobState>()
     const { rerender } = render(<Probe id={null} onRender={rendered.record} />, { wrapper: h.wrapper })
     await h.advance(5_000)
@@ -125,21 +126,29 @@ describe('useVideoJob', () => {
     await h.advance(5_000)
 
     expect(h.api.log).toHaveLength(0)
+    expect(observe).not.toHaveBeenCalled()
     expect(rendered.values.length).toBeGreaterThan(0)
     rendered.values.forEach((state) => expect(state).toBe(IDLE_JOB_STATE))
   })
 
-  it('switches the polled job when the id changes', async () => {
+  it('switches the polled and the rendered job when the id changes', async () => {
     const h = setup({ client: FIXED })
     const a = h.api.jobs.create({ prompt: 'a' })
     const b = h.api.jobs.create({ prompt: 'b' })
-    const { rerender } = render(<Probe id={a.id} />, { wrapper: h.wrapper })
+    const rendered = recorder<VideoJobState>()
+    const { rerender } = render(<Probe id={a.id} onRender={rendered.record} />, { wrapper: h.wrapper })
     await h.advance(1_000)
     const polledA = h.requests('retrieve', a.id)
+    const rendersOfA = rendered.values.length
 
-    rerender(<Probe id={b.id} />)
+    rerender(<Probe id={b.id} onRender={rendered.record} />)
     await h.advance(3_000)
 
+    // From the switch on, every render shows b, never a's state under b's id.
+    expect(rendered.values.slice(rendersOfA).map((state) => state.id)).toEqual(
+      Array(rendered.values.length - rendersOfA).fill(b.id),
+    )
+    expect(rendered.last()).toMatchObject({ status: 'in_progress', isPolling: true })
     expect(h.requests('retrieve', a.id)).toBe(polledA)
     expect(h.requests('retrieve', b.id)).toBe(4)
     expect(h.client.getJob(a.id).isPolling).toBe(false)

@@ -18,8 +18,16 @@ const Row = memo(function Row({ id }: { id: string }) {
   )
 })
 
-function List({ limit, onRender }: { limit?: number; onRender?: (result: VideoListResult) => void }) {
-  const result = useVideoList({ limit })
+function List({
+  limit,
+  order,
+  onRender,
+}: {
+  limit?: number
+  order?: 'asc' | 'desc'
+  onRender?: (result: VideoListResult) => void
+}) {
+  const result = useVideoList({ limit, order })
   onRender?.(result)
   return (
     <ul>
@@ -29,6 +37,10 @@ function List({ limit, onRender }: { limit?: number; onRender?: (result: VideoLi
     </ul>
   )
 }
+
+/** The ids of the rendered rows, top to bottom. */
+const shownIds = (): (string | undefined)[] =>
+  screen.getAllByTestId('row').map((row) => row.textContent?.split(' ')[0])
 
 /** Seeds `count` completed jobs, oldest first. */
 function seedCompleted(h: Harness, count: number): string[] {
@@ -54,10 +66,40 @@ describe('useVideoList', () => {
     await act(() => rendered.last()?.fetchNextPage())
     await act(() => rendered.last()?.fetchNextPage())
 
-    expect(screen.getAllByTestId('row').map((row) => row.textContent?.split(' ')[0])).toEqual(
-      [...ids].reverse(),
-    )
+    expect(shownIds()).toEqual([...ids].reverse())
     expect(rendered.last()?.hasMore).toBe(false)
+    expect(h.requests('list')).toBe(3)
+  })
+
+  it('refresh reloads the loaded page: a video created elsewhere shows at the head once it resolves', async () => {
+    const h = setup()
+    const ids = seedCompleted(h, 3)
+    const rendered = recorder<VideoListResult>()
+    render(<List limit={2} onRender={rendered.record} />, { wrapper: h.wrapper })
+    await h.advance(0)
+    const elsewhere = h.api.jobs.create({ prompt: 'created by another tab' })
+
+    await act(() => rendered.last()?.refresh())
+
+    expect(shownIds()).toEqual([elsewhere.id, ids[2]])
+    const lists = h.api.log.filter((entry) => entry.endpoint === 'list')
+    expect(lists.map((entry) => entry.query.after)).toEqual([undefined, undefined])
+  })
+
+  it('follows a new limit and a new order', async () => {
+    const h = setup()
+    const ids = seedCompleted(h, 5)
+    const { rerender } = render(<List limit={2} order="asc" />, { wrapper: h.wrapper })
+    await h.advance(0)
+    expect(shownIds()).toEqual(ids.slice(0, 2))
+
+    rerender(<List limit={3} order="asc" />)
+    await h.advance(0)
+    expect(shownIds()).toEqual(ids.slice(0, 3))
+
+    rerender(<List limit={3} order="desc" />)
+    await h.advance(0)
+    expect(shownIds()).toEqual(ids.slice(2).reverse())
     expect(h.requests('list')).toBe(3)
   })
 

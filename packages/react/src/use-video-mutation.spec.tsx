@@ -90,6 +90,29 @@ describe('useVideoMutation', () => {
     })
   })
 
+  it('calls the client of the provider, and the new one once the provider switches clients', async () => {
+    const first = setup()
+    const second = setup()
+    const called: VideoClient[] = []
+    const run = (client: VideoClient, variables: string) => {
+      called.push(client)
+      return Promise.resolve(variables)
+    }
+    let provider = first.wrapper
+    const { result, rerender } = renderHook(() => useVideoMutation(run), {
+      wrapper: ({ children }) => provider({ children }),
+    })
+    await act(() => result.current.mutateAsync('a'))
+    provider = second.wrapper
+    rerender()
+    await act(() => result.current.mutateAsync('b'))
+    // Clients are compared by identity: two clients are structurally equal.
+    expect(called.map((client) => [client === first.client, client === second.client])).toEqual([
+      [true, false],
+      [false, true],
+    ])
+  })
+
   it('keeps mutate, mutateAsync and reset stable across renders', async () => {
     const { calls, run } = deferredCalls()
     const m = renderMutation(run)

@@ -40,7 +40,8 @@ describe('connectWhileActive', () => {
     expect(log).toEqual(['setup done', 'connect a', 'mounted', 'disconnect a'])
   })
 
-  it('never connects a scope stopped before its component mounted', () => {
+  it('never connects a scope stopped before its component mounted, and says nothing about it', () => {
+    const warn = vi.spyOn(console, 'warn')
     const { connect } = spyConnection()
     const Comp = defineComponent({
       setup() {
@@ -53,6 +54,24 @@ describe('connectWhileActive', () => {
     })
     mount(Comp)
     expect(connect.mock.calls.map(([key]) => key)).toEqual(['a'])
+    expect(warn).not.toHaveBeenCalled()
+  })
+
+  it('stops following the key with its own scope, even when that scope ends before its component', async () => {
+    const { log, connect } = spyConnection()
+    const key = ref('a')
+    const inner = effectScope()
+    const Comp = defineComponent({
+      setup() {
+        inner.run(() => connectWhileActive(key, connect))
+        return () => h('p')
+      },
+    })
+    mount(Comp)
+    inner.stop()
+    key.value = 'b'
+    await nextTick()
+    expect(log).toEqual(['connect a', 'disconnect a'])
   })
 
   it('keeps the connection when the key is the same by `same`', async () => {

@@ -33,10 +33,11 @@ describe('server rendering', () => {
   it('renders the cached state and sends no request, then or later', async () => {
     const { api, client, advance } = setup()
     const job = api.jobs.create({ prompt: 'x' })
+    await advance(12_000)
     client.ingest(api.jobs.get(job.id))
     const app = createSSRApp(Page, { id: job.id }).use(VideoClientPlugin, { client })
     const html = await renderToString(app)
-    expect(html).toContain('queued 0%')
+    expect(html).toContain('in_progress 49%')
     expect(html).toContain('0 videos')
     expect(html).toContain('no url')
     await advance(60_000)

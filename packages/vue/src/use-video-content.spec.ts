@@ -58,6 +58,20 @@ describe('useVideoContent', () => {
     expect(result.url.value).toBeUndefined()
   })
 
+  it('keeps its URL while the id and variant stay the same, whatever object they are read from', async () => {
+    const { api, inScope, advance } = setup()
+    const { id } = api.jobs.create({ prompt: 'x' })
+    api.jobs.complete(id)
+    const selected = ref({ id, title: 'first' })
+    const { result } = inScope(() => useVideoContent(() => selected.value.id))
+    await advance(0)
+    selected.value = { id, title: 'renamed' }
+    await advance(0)
+    expect(result.url.value).toBe('blob:test/1')
+    expect(downloads(api)).toHaveLength(1)
+    expect(revoked).not.toHaveBeenCalled()
+  })
+
   it('aborts a running download when the id changes, and never creates its URL', async () => {
     const { api, inScope, advance } = setup({ mock: { latencyMs: 500 } })
     const a = api.jobs.create({ prompt: 'a' })
@@ -90,6 +104,7 @@ describe('useVideoContent', () => {
     const wrapper = mountWithClient(Player)
     await advance(0)
     expect(wrapper.find('video').attributes('src')).toBe('blob:test/1')
+    expect((created.mock.calls[0]?.[0] as Blob).type).toMatch(/^video\//)
     wrapper.unmount()
     expect(revoked).toHaveBeenCalledWith('blob:test/1')
   })

@@ -1,3 +1,4 @@
+import { IDLE_JOB_STATE } from '@vidjob/core'
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
@@ -93,12 +94,7 @@ describe('useVideoJob', () => {
     const { result } = inScope(() => useVideoJob(id))
     await advance(10_000)
     expect(api.log).toHaveLength(0)
-    expect(result.state.value).toMatchObject({
-      video: undefined,
-      status: undefined,
-      isPolling: false,
-      progress: 0,
-    })
+    expect(result.state.value).toBe(IDLE_JOB_STATE)
 
     id.value = job.id
     await advance(0)
@@ -147,6 +143,24 @@ describe('useVideoJob', () => {
       expect(isProxy(value)).toBe(false)
     }
     expect(result.failure.value).toEqual({ code: 'moderation', message: 'Blocked' })
+  })
+
+  it('re-renders a component that shows only the status when the status changes, not on every poll', async () => {
+    const { api, mountWithClient, advance } = setup({ client: { polling: { interval: 1_000 } } })
+    const { id } = api.jobs.create({ prompt: 'x' })
+    const rendered: string[] = []
+    const Status = defineComponent({
+      setup() {
+        const { status } = useVideoJob(id)
+        return () => {
+          rendered.push(status.value ?? 'none')
+          return h('p', status.value)
+        }
+      },
+    })
+    mountWithClient(Status)
+    await advance(23_000)
+    expect(rendered).toEqual(['none', 'queued', 'in_progress', 'completed'])
   })
 
   it('updates a field ref only when that field changes', async () => {
@@ -237,6 +251,22 @@ describe('useVideoJob().suspense()', () => {
     await expect(result.cached.suspense()).resolves.toMatchObject({ id, status: 'queued' })
     await expect(result.none.suspense()).resolves.toMatchObject({ id: '', status: undefined })
     expect(api.log).toHaveLength(1)
+  })
+
+  it('leaves the refs on the current job when the id changed while it waited', async () => {
+    const { api, client, inScope, advance } = setup({ mock: { latencyMs: 500 } })
+    const [a, b] = ['a', 'b'].map((prompt) => api.jobs.create({ prompt }).id) as [string, string]
+    // `b` is cached, so nothing about it arrives while `a` loads.
+    await Promise.all([client.ensureJob(b), advance(500)])
+    const id = ref(a)
+    const { result } = inScope(() => useVideoJob(id))
+    // Another view keeps `a` observed, so its request is not aborted when this one switches away.
+    inScope(() => useVideoJob(a))
+    const waited = result.suspense()
+    id.value = b
+    await advance(500)
+    await expect(waited).resolves.toMatchObject({ id: a, status: 'queued' })
+    expect(result.state.value).toMatchObject({ id: b, status: 'queued' })
   })
 
   it('rejects outside a component too', async () => {

@@ -84,17 +84,21 @@ describe('useVideoList', () => {
     expect(api.log.length).toBe(requests)
   })
 
-  it('refreshes every loaded page and reports failures in `error`', async () => {
+  it('refreshes the loaded page from its start and reports failures in `error`', async () => {
     const { api, inScope, advance } = setup()
-    seed(api, 3)
+    const ids = seed(api, 3)
     const { result } = inScope(() => useVideoList({ limit: 2 }))
     await advance(0)
     api.faults.next({ type: 'error', status: 500 }, { endpoint: 'list' })
     await result.refresh()
     expect(result.error.value).toMatchObject({ name: 'VideoApiError', status: 500 })
     expect(result.videos.value).toHaveLength(2)
+    const elsewhere = api.jobs.create({ prompt: 'created by another tab' })
     await result.refresh()
     expect(result.error.value).toBeUndefined()
+    expect(result.videos.value.map((video) => video.id)).toEqual([elsewhere.id, ids[2]])
+    const pages = api.log.filter((entry) => entry.endpoint === 'list')
+    expect(pages.map((entry) => entry.query.after)).toEqual([undefined, undefined, undefined])
   })
 
   it('keeps the rows as the cached objects, not proxies', async () => {
