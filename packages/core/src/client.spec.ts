@@ -254,6 +254,17 @@ describe('ensureJob', () => {
     expect(error).toBeInstanceOf(VideoApiError)
     expect((error as VideoApiError).status).toBe(404)
   })
+
+  it('says a job was deleted only when it was, and that the request was cancelled otherwise', async () => {
+    const { api, client } = setup()
+    const { id } = api.jobs.create({ prompt: 'x' })
+    const deleting = client.delete(id)
+    await expect(client.ensureJob(id)).rejects.toThrow(`Video ${id} was deleted.`)
+    await deleting
+    const other = api.jobs.create({ prompt: 'y' })
+    client.dispose()
+    await expect(client.ensureJob(other.id)).rejects.toThrow(/was not loaded: its request was cancelled/)
+  })
 })
 
 describe('events$', () => {

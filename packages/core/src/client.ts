@@ -243,7 +243,14 @@ class VideoClientImpl implements VideoClient {
     await this.refetch(id)
     const state = this.#store.getState(id)
     if (state.video && !state.isDeleted) return state.video
-    throw state.error ?? new VideoClientError(`Video ${id} was deleted.`)
+    throw (
+      state.error ??
+      new VideoClientError(
+        state.isDeleted
+          ? `Video ${id} was deleted.`
+          : `Video ${id} was not loaded: its request was cancelled (was the client disposed?).`,
+      )
+    )
   }
 
   ingest(video: unknown): void {

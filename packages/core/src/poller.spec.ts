@@ -7,6 +7,15 @@ afterEach(() => {
 })
 
 describe('rule 1: one request per job at a time', () => {
+  /** A job that stays queued, polled every 2 s, each answer taking 1 s. */
+  const slowQueuedJob = (): ReturnType<typeof setup> & { id: string } => {
+    const harness = setup({
+      client: { polling: { interval: 2_000 } },
+      mock: { latencyMs: 1_000, queueMs: 60_000 },
+    })
+    return { ...harness, id: harness.api.jobs.create({ prompt: 'x' }).id }
+  }
+
   it('50 subscribers cause one request per interval', async () => {
     const { api, client, advance, retrieves } = setup({
       client: { polling: { interval: 2_000 } },
@@ -56,6 +65,47 @@ describe('rule 1: one request per job at a time', () => {
     await refetched
     expect(api.log.filter((entry) => entry.id === id).map((entry) => entry.status)).toEqual([200])
     expect(client.getJob(id).status).toBe('queued')
+  })
+
+  it('finishes an awaited refetch that shared the poll of a watcher that then leaves', async () => {
+    const { api, client, advance } = setup({ mock: { latencyMs: 1_000 } })
+    const { id } = api.jobs.create({ prompt: 'x' })
+    const view = record(client, id)
+    await advance(100)
+    const loaded = client.ensureJob(id)
+    view.unsubscribe()
+    await advance(900)
+    await expect(loaded).resolves.toMatchObject({ id, status: 'queued' })
+    expect(api.log.filter((entry) => entry.id === id).map((entry) => entry.status)).toEqual([200])
+  })
+
+  it('shares a left-behind awaited request with the next watcher, then polls on schedule', async () => {
+    const { client, advance, retrieves, id } = slowQueuedJob()
+    const first = record(client, id)
+    await advance(100)
+    const refetched = client.refetch(id)
+    first.unsubscribe()
+    await advance(100)
+    const second = record(client, id)
+    await advance(800)
+    await refetched
+    expect(retrieves(id)).toBe(1)
+    expect(second.last().status).toBe('queued')
+    // The shared request ended and was forgotten: the watcher polls again on its interval.
+    await advance(3_000)
+    expect(retrieves(id)).toBe(2)
+    second.unsubscribe()
+  })
+
+  it('a watcher that arrives once an awaited refetch has ended polls on its interval', async () => {
+    const { client, advance, retrieves, id } = slowQueuedJob()
+    const refetched = client.refetch(id)
+    await advance(1_000)
+    await refetched
+    const view = record(client, id)
+    await advance(3_500)
+    expect(retrieves(id)).toBe(2)
+    view.unsubscribe()
   })
 })
 

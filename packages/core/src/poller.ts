@@ -68,6 +68,8 @@ export class Poller {
   readonly #tracks = new Map<string, Track>()
   /** Refetches of jobs nobody watches, shared while in flight. */
   readonly #unwatchedRefetches = new Map<string, Inflight>()
+  /** Requests a `refetch` caller awaits: they finish even when every watcher of their job leaves. */
+  readonly #awaited = new WeakSet<Inflight>()
   #cancelTimer: (() => void) | undefined
   #timerAt: number | undefined
   #inflightCount = 0
@@ -117,18 +119,14 @@ export class Poller {
   /** Fetches a job now (sharing a request in flight), whatever its schedule. */
   refetch(id: string): Promise<void> {
     const track = this.#tracks.get(id)
-    if (track?.inflight) return track.inflight.promise
-    if (track) {
-      this.#unhalt(track)
-      return this.#startRetrieve(id, track).promise
+    let inflight = track ? track.inflight : this.#unwatchedRefetches.get(id)
+    if (!inflight) {
+      if (track) this.#unhalt(track)
+      inflight = this.#startRetrieve(id, track)
+      if (!track) this.#unwatchedRefetches.set(id, inflight)
     }
-    let shared = this.#unwatchedRefetches.get(id)
-    if (!shared) {
-      const started = this.#startRetrieve(id, undefined)
-      shared = { ...started, promise: started.promise.finally(() => this.#unwatchedRefetches.delete(id)) }
-      this.#unwatchedRefetches.set(id, shared)
-    }
-    return shared.promise
+    this.#awaited.add(inflight)
+    return inflight.promise
   }
 
   /**
@@ -185,6 +183,8 @@ export class Poller {
     if (!track) return
     track.watchers--
     if (track.watchers > 0) return
+    // Someone awaits this request (a loader, a webhook): it goes on, and the next watcher shares it.
+    if (track.inflight && this.#awaited.has(track.inflight)) this.#unwatchedRefetches.set(id, track.inflight)
     this.#abortFor(id)
     this.#tracks.delete(id)
     this.#deps.setPolling(id, false)
@@ -194,7 +194,6 @@ export class Poller {
   /** Aborts the request of a job, unless it also answers other jobs someone still watches. */
   #abortFor(id: string): void {
     const inflight = this.#tracks.get(id)?.inflight
-    // A refetch someone awaits (a loader, a webhook) finishes even when the watcher that shared it leaves.
     if (!inflight || this.#unwatchedRefetches.get(id) === inflight) return
     const stillNeeded = [...inflight.ids].some((other) => other !== id && this.#isWanted(other))
     if (!stillNeeded) inflight.controller.abort()
@@ -370,9 +369,12 @@ export class Poller {
       if (!isAbortError(error)) for (const id of ids) this.#settle(id, { ok: false, error }, undefined)
     } finally {
       this.#inflightCount--
+      // Cleared before any caller's `await` resumes, so a watcher that arrives then never adopts a
+      // request that already ended.
       for (const id of ids) {
         const track = this.#tracks.get(id)
         if (track?.inflight?.controller === controller) track.inflight = undefined
+        if (this.#unwatchedRefetches.get(id)?.controller === controller) this.#unwatchedRefetches.delete(id)
       }
       this.#pumpSoon()
     }
