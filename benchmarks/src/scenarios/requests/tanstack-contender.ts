@@ -41,7 +41,7 @@ export function tanstackContender(): Contender {
  */
 export function tanstackNormalizedContender(): Contender {
   return {
-    name: 'TanStack normalized by hand',
+    name: 'TanStack normalized',
     config:
       '@tanstack/query-core as above, but the list query setQueryData()s every video it fetches into the ' +
       'per-job queries, which poll (5 s) only while their job is not on the list page and have staleTime 5 s',
