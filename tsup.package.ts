@@ -1,14 +1,18 @@
 import type { Options } from 'tsup'
 
 /**
- * The build every published package shares: its `src/index.ts` to ESM + CJS + `.d.ts`, peers external.
- *
- * @example export default defineConfig(packageBuild(['react', 'rxjs', '@vidjob/core']))
+ * The build every published package shares: its entries (`src/index.ts` unless told) to ESM + CJS +
+ * `.d.ts`, peers external. Code shared by several entries goes to one chunk in both formats, so a class
+ * (an error, say) is the same class whichever entry it is reached through.
  */
-export function packageBuild(external: string[] = []): Options {
+export function packageBuild(
+  external: string[] = [],
+  entry: Record<string, string> = { index: 'src/index.ts' },
+): Options {
   return {
-    entry: ['src/index.ts'],
+    entry,
     format: ['esm', 'cjs'],
+    splitting: true,
     dts: true,
     clean: true,
     sourcemap: true,

@@ -1,4 +1,5 @@
-import { VideoSchema, type Video, type VideoTransport } from '@vidjob/core'
+import { type Video, type VideoTransport } from '@vidjob/core'
+import { VideoSchema } from '@vidjob/core/schema'
 import { isFinished } from './tanstack-queries'
 
 /**

@@ -5,14 +5,8 @@ import {
   type QueryClient,
   type QueryObserverOptions,
 } from '@tanstack/query-core'
-import {
-  isTerminalStatus,
-  VideoListSchema,
-  VideoSchema,
-  type Video,
-  type VideoList,
-  type VideoTransport,
-} from '@vidjob/core'
+import { type Video, type VideoList, type VideoTransport } from '@vidjob/core'
+import { isTerminalStatus, VideoListSchema, VideoSchema } from '@vidjob/core/schema'
 
 /**
  * Makes TanStack Query behave as in a visible, online browser tab while running in Node: without a

@@ -1,19 +1,16 @@
 import react from '@vitejs/plugin-react'
-import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
 // A relative import on purpose: Vite bundles a config's relative imports (TypeScript included) but leaves
 // package imports to Node, which cannot load @vidjob/demo-server's TypeScript sources.
 import { vidjobApi } from '../demo-server/src/index'
-
-const workspaceSource = (pkg: string): string =>
-  fileURLToPath(new URL(`../../packages/${pkg}/src/index.ts`, import.meta.url))
+import { workspaceAliases } from '../../scripts/workspace-aliases'
 
 export default defineConfig({
   plugins: [react(), vidjobApi()],
   resolve: {
     // Inside this monorepo the app runs on the packages' sources, so no package build is needed and edits
     // to them hot-reload. An app outside the monorepo installs @vidjob/* and drops these aliases.
-    alias: { '@vidjob/core': workspaceSource('core'), '@vidjob/react': workspaceSource('react') },
+    alias: workspaceAliases,
     dedupe: ['react', 'react-dom'],
   },
   build: {

@@ -1,19 +1,16 @@
 import vue from '@vitejs/plugin-vue'
-import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
 // A relative import on purpose: Vite bundles a config's relative imports (TypeScript included) but leaves
 // package imports to Node, which cannot load @vidjob/demo-server's TypeScript sources.
 import { vidjobApi } from '../demo-server/src/index'
-
-const source = (pkg: string): string =>
-  fileURLToPath(new URL(`../../packages/${pkg}/src/index.ts`, import.meta.url))
+import { workspaceAliases } from '../../scripts/workspace-aliases'
 
 export default defineConfig({
   plugins: [vue(), vidjobApi()],
   resolve: {
     // Inside this monorepo the app is built from the packages' sources: no package build is needed and
     // edits to core or the Vue binding hot-reload. An app outside it installs @vidjob/* and drops these.
-    alias: { '@vidjob/core': source('core'), '@vidjob/vue': source('vue') },
+    alias: workspaceAliases,
     dedupe: ['vue', 'rxjs'],
   },
   server: { host: '127.0.0.1', port: 5174 },

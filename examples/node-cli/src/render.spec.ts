@@ -1,4 +1,5 @@
-import { IDLE_JOB_STATE, type VideoJobState } from '@vidjob/core'
+import type { VideoJobState } from '@vidjob/core'
+import { IDLE_JOB_STATE } from '@vidjob/core/bindings'
 import { describe, expect, it } from 'vitest'
 import { formatDuration, renderJobLine, renderSummary } from './render'
 

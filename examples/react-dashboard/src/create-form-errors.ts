@@ -1,9 +1,5 @@
-import {
-  CreateVideoParamsSchema,
-  VideoValidationError,
-  type CreateVideoParams,
-  type ValidationIssue,
-} from '@vidjob/core'
+import { VideoValidationError, type CreateVideoParams, type ValidationIssue } from '@vidjob/core'
+import { CreateVideoParamsSchema } from '@vidjob/core/schema'
 
 /** The fields of the create form, plus `form` for a problem that belongs to none of them. */
 export type CreateField = keyof CreateVideoParams | 'form'

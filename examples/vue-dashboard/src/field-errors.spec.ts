@@ -1,4 +1,4 @@
-import { CreateVideoParamsSchema, RemixVideoParamsSchema } from '@vidjob/core'
+import { CreateVideoParamsSchema, RemixVideoParamsSchema } from '@vidjob/core/schema'
 import { describe, expect, it } from 'vitest'
 import { fieldErrors } from './field-errors'
 

@@ -1,4 +1,5 @@
-import { statusRank, type VideoClient, type VideoJobState, type VideoStatus } from '@vidjob/core'
+import type { VideoClient, VideoJobState, VideoStatus } from '@vidjob/core'
+import { statusRank } from '../src/schema/video'
 import { subscribeChecked, type Findings } from './findings'
 
 interface Observer {

@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini'
-import type { Video } from './schema'
+import type { Video } from './schema/video'
 
 /**
  * The error catalogue. Every failure vidjob reports is one of these, so UIs can branch on `instanceof`
@@ -9,12 +9,7 @@ import type { Video } from './schema'
  * instance has the same own properties, without a define-then-assign pair per field in the output.
  */
 
-/**
- * The base of every vidjob error.
- *
- * @example
- * if (state.error instanceof VideoClientError) showToast(state.error.message)
- */
+/** The base of every vidjob error. */
 export class VideoClientError extends Error {
   override name = 'VideoClientError'
 }
@@ -34,9 +29,6 @@ export interface VideoApiErrorInit {
  * The server answered with a non-2xx status. `message`, `code`, `type` and `param` come from the
  * `{ error: {...} }` envelope; `requestId` from `x-request-id` (quote it to the provider's support);
  * `retryAfterMs` from `retry-after-ms` or `retry-after`.
- *
- * @example
- * catch (e) { if (e instanceof VideoApiError && e.status === 404) router.push('/videos') }
  */
 export class VideoApiError extends VideoClientError {
   override name = 'VideoApiError'
@@ -61,9 +53,6 @@ export class VideoApiError extends VideoClientError {
 /**
  * The request did not complete: the connection failed, was dropped, or timed out. Usually transient;
  * vidjob's poller retries with backoff. If it persists, check `baseURL` and that the server is reachable.
- *
- * @example
- * if (state.error instanceof VideoNetworkError) banner('Offline? Retrying…')
  */
 export class VideoNetworkError extends VideoClientError {
   override name = 'VideoNetworkError'
@@ -82,9 +71,6 @@ export type ValidationIssue = z.core.$ZodIssue
 /**
  * Data did not match the schema: a server body that breaks the checked fields, or params/queries that
  * the spec does not allow (never sent). `issues` lists each problem; `body` is the offending value.
- *
- * @example
- * catch (e) { if (e instanceof VideoValidationError) form.showErrors(e.issues) }
  */
 export class VideoValidationError extends VideoClientError {
   override name = 'VideoValidationError'
@@ -96,14 +82,24 @@ export class VideoValidationError extends VideoClientError {
     this.issues = issues
     this.body = body
   }
+
+  /**
+   * The first message for each top-level field (`prompt`, `seconds`, ...), to show beside the right input;
+   * an issue about no field in particular is under `''`.
+   *
+   * @example
+   * catch (e) { if (e instanceof VideoValidationError) setErrors(e.issuesByField()) } // { prompt: 'prompt must not be empty' }
+   */
+  issuesByField(): Partial<Record<string, string>> {
+    const fields: Partial<Record<string, string>> = {}
+    for (const issue of this.issues) fields[String(issue.path[0] ?? '')] ??= issue.message
+    return fields
+  }
 }
 
 /**
  * The job ended `failed`. `code` and `message` come from `video.error`; a new prompt or a remix is the
  * usual way forward (e.g. `moderation_blocked` means the prompt was refused).
- *
- * @example
- * try { await client.waitForCompletion(id) } catch (e) { if (e instanceof VideoJobFailedError) alert(e.message) }
  */
 export class VideoJobFailedError extends VideoClientError {
   override name = 'VideoJobFailedError'

@@ -11,20 +11,11 @@ export interface Scheduler {
    * sweep) does not keep a Node process alive on its own.
    */
   schedule(callback: () => void, ms: number, options?: { background?: boolean }): () => void
-  /** How many timers are pending. */
-  readonly pending: number
   /** Cancels every pending timer. */
   cancelAll(): void
 }
 
-/**
- * The default scheduler over `globalThis.setTimeout` / `Date.now`.
- *
- * @example
- * const scheduler = createScheduler()
- * const cancel = scheduler.schedule(() => console.log('tick'), 1000)
- * cancel()
- */
+/** The default scheduler over `globalThis.setTimeout` / `Date.now`. */
 export function createScheduler(): Scheduler {
   const timers = new Set<ReturnType<typeof setTimeout>>()
   return {
@@ -43,12 +34,52 @@ export function createScheduler(): Scheduler {
         if (timers.delete(handle)) globalThis.clearTimeout(handle)
       }
     },
-    get pending() {
-      return timers.size
-    },
     cancelAll() {
       for (const handle of timers) globalThis.clearTimeout(handle)
       timers.clear()
     },
+  }
+}
+
+/**
+ * One timer that is moved to the earliest moment something is due: arming it for the moment it is already
+ * armed for changes nothing, and `undefined` disarms it.
+ */
+export class TimerSlot {
+  #cancel: (() => void) | undefined
+  #at: number | undefined
+  readonly #scheduler: Scheduler
+  readonly #background: boolean
+
+  constructor(scheduler: Scheduler, options: { background?: boolean } = {}) {
+    this.#scheduler = scheduler
+    this.#background = options.background ?? false
+  }
+
+  /** When it fires (undefined: disarmed). */
+  get at(): number | undefined {
+    return this.#at
+  }
+
+  /** Fires `callback` at `at` (epoch ms), instead of whatever it was armed for. */
+  arm(at: number | undefined, callback: () => void): void {
+    if (at === this.#at) return
+    this.disarm()
+    if (at === undefined) return
+    this.#at = at
+    const fire = (): void => {
+      this.#cancel = undefined
+      this.#at = undefined
+      callback()
+    }
+    this.#cancel = this.#scheduler.schedule(fire, at - this.#scheduler.now(), {
+      background: this.#background,
+    })
+  }
+
+  disarm(): void {
+    this.#cancel?.()
+    this.#cancel = undefined
+    this.#at = undefined
   }
 }

@@ -1,24 +1,13 @@
 import type { Observable } from 'rxjs'
-import type { VideoClientEnvironment } from './environment'
 import type { VideoClientError } from './errors'
-import type { Scheduler } from './scheduler'
-import type {
-  CreateVideoParams,
-  RemixVideoParams,
-  Video,
-  VideoContentVariant,
-  VideoListQuery,
-  VideoStatus,
-} from './schema'
+import type { CreateVideoParams, RemixVideoParams, VideoListQuery } from './schema/params'
+import type { Video, VideoContentVariant, VideoStatus } from './schema/video'
+import type { VideoClientEnvironment } from './sync/environment'
 import type { VideoTransport } from './transport/types'
 
 /**
  * Everything a UI needs to show one job. Snapshots are immutable and keep their identity while nothing
  * changes, so `===` tells whether to re-render.
- *
- * @example
- * const s = client.getJob(id)
- * if (s.isTerminal && s.failure) console.warn(s.failure.message)
  */
 export interface VideoJobState {
   readonly id: string
@@ -47,12 +36,7 @@ export interface VideoJobState {
 /** The query of `client.list()`. `order` defaults to `'desc'`, `limit` to the server's default. */
 export type VideoListOptions = Omit<VideoListQuery, 'after'>
 
-/**
- * The loaded pages of one list query, flattened.
- *
- * @example
- * const { videos, hasMore, isFetchingNextPage } = handle.getState()
- */
+/** The loaded pages of one list query, flattened. */
 export interface VideoListState {
   readonly videos: readonly Video[]
   /** The first page has arrived (an empty list is then really empty). */
@@ -64,14 +48,7 @@ export interface VideoListState {
   readonly error: VideoClientError | undefined
 }
 
-/**
- * A live, paged list. The same query returns the same handle.
- *
- * @example
- * const list = client.list({ limit: 20 })
- * list.state$.subscribe((s) => render(s.videos))
- * await list.fetchNextPage()
- */
+/** A live, paged list. The same query returns the same handle. */
 export interface VideoListHandle {
   readonly query: Readonly<VideoListOptions>
   /** Replays the current state, then every change; loads the first page on first subscription. */
@@ -89,11 +66,7 @@ export interface VideoListHandle {
   ensureLoaded(): Promise<VideoListState>
 }
 
-/**
- * What happened to a job, for toasts, analytics or webhooks fan-out.
- *
- * @example client.events$.subscribe((e) => e.type === 'completed' && notify(e.video))
- */
+/** What happened to a job, for toasts, analytics or webhooks fan-out. */
 export interface VideoClientEvent {
   readonly type: 'updated' | 'completed' | 'failed' | 'deleted'
   readonly id: string
@@ -123,12 +96,7 @@ export interface RetryOptions {
   defaultRetryAfter?: number | undefined
 }
 
-/**
- * Options of {@link createVideoClient}.
- *
- * @example
- * createVideoClient({ transport: createFetchTransport({ baseURL: '/api/openai/v1' }), gcTime: 60_000 })
- */
+/** Options of {@link createVideoClient}. */
 export interface VideoClientOptions {
   transport: VideoTransport
   polling?: PollingOptions | undefined
@@ -137,8 +105,6 @@ export interface VideoClientOptions {
   gcTime?: number | undefined
   /** Visibility and connectivity; defaults to the browser's (always visible and online elsewhere). */
   environment?: VideoClientEnvironment | undefined
-  /** The timer source; defaults to the globals (so fake timers drive it). */
-  scheduler?: Scheduler | undefined
 }
 
 /**
@@ -152,12 +118,6 @@ export interface VideoClientOptions {
 export interface VideoClient {
   job$(id: string): Observable<VideoJobState>
   getJob(id: string): VideoJobState
-  /**
-   * The state `job$(id)` starts with, before subscribing: a job the poller would track shows `isPolling`,
-   * and `isLoading` until its first data. Bindings render it first, so mounting does not render the
-   * unobserved state and then the observed one (the same object as `job$`'s first state when they agree).
-   */
-  getObservedJob(id: string): VideoJobState
   progress$(id: string): Observable<number>
   list(query?: VideoListOptions): VideoListHandle
   create(params: CreateVideoParams): Promise<Video>

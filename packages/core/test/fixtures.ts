@@ -1,4 +1,4 @@
-import type { Video } from '../src/schema'
+import type { Video } from '../src/schema/video'
 
 let counter = 0
 

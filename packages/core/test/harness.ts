@@ -1,7 +1,7 @@
 import { createMockVideoApi, type MockVideoApiOptions } from '@vidjob/mock-api'
 import { vi } from 'vitest'
 import { createVideoClient } from '../src/client'
-import { createManualEnvironment } from '../src/environment'
+import { createManualEnvironment } from '../src/sync/environment'
 import { createFetchTransport } from '../src/transport/fetch-transport'
 import type { VideoClientOptions, VideoJobState } from '../src/types'
 

@@ -7,7 +7,7 @@ import { VideoClientProvider } from './video-client-provider'
 
 type CoreHarness = ReturnType<typeof setupCore>
 
-/** What {@link setup} gives a test. @example const { api, client, wrapper, advance }: Harness = setup() */
+/** What {@link setup} gives a test. */
 export interface Harness extends Pick<CoreHarness, 'api' | 'client'> {
   /** Wraps a tree in the provider of this client (for `render(ui, { wrapper })`). */
   wrapper: (props: { children?: ReactNode }) => ReactNode
@@ -21,11 +21,6 @@ export interface Harness extends Pick<CoreHarness, 'api' | 'client'> {
  * Core's harness (a client on the in-process mock API, fake timers driving both; jobs queue for 2 s and
  * render for 20 s unless told otherwise) with a provider wrapper and `act` around time. Everything is
  * unmounted and disposed when the test ends.
- *
- * @example
- * const h = setup({ client: { polling: { interval: 1_000 } } })
- * render(<Job id={h.api.jobs.create({ prompt: 'x' }).id} />, { wrapper: h.wrapper })
- * await h.advance(1_000)
  */
 export function setup(options: Parameters<typeof setupCore>[0] = {}): Harness {
   const { api, client, advance } = setupCore(options)
@@ -43,18 +38,13 @@ export function setup(options: Parameters<typeof setupCore>[0] = {}): Harness {
   }
 }
 
-/** Collects every value a component rendered, in order. @example const r = recorder<number>(); r.record(1); r.last() // 1 */
+/** Collects every value a component rendered, in order. */
 export function recorder<T>(): { values: T[]; record: (value: T) => void; last: () => T | undefined } {
   const values: T[] = []
   return { values, record: (value) => void values.push(value), last: () => values.at(-1) }
 }
 
-/**
- * An error boundary that shows the caught error's name and message and hands the error to `onError`.
- *
- * @example
- * render(<Boundary onError={caught.record}><Broken /></Boundary>)
- */
+/** An error boundary that shows the caught error's name and message and hands the error to `onError`. */
 export class Boundary extends Component<
   { children?: ReactNode; onError: (error: unknown) => void },
   { error: Error | undefined }

@@ -1,9 +1,6 @@
-import { VideoClientError, type Video, type VideoJobState } from '@vidjob/core'
+import { jobLoadResult, loadJob, type LoadedVideoJobState } from '@vidjob/core/bindings'
 import { useVideoJob } from './use-video-job'
 import { useVideoClient } from './video-client-provider'
-
-/** A job state whose video has loaded. @example const { video }: LoadedVideoJobState = useSuspenseVideoJob(id) */
-export type LoadedVideoJobState = VideoJobState & { readonly video: Video }
 
 /**
  * Like {@link useVideoJob}, for `<Suspense>`: suspends until the job's first data has arrived, then
@@ -23,15 +20,10 @@ export type LoadedVideoJobState = VideoJobState & { readonly video: Video }
  */
 export function useSuspenseVideoJob(id: string): LoadedVideoJobState {
   const client = useVideoClient()
-  const state = useVideoJob(id)
-  if (isLoaded(state)) return state
-  if (state.error !== undefined && !state.isLoading) throw state.error
-  if (state.isDeleted) throw new VideoClientError(`Video ${id} was deleted before it loaded.`)
-  // A suspended component never commits, so nothing watches the job yet: the fetch has to start here.
-  // `refetch` shares a request already in flight, so repeated renders send one request.
-  throw client.refetch(id)
-}
-
-function isLoaded(state: VideoJobState): state is LoadedVideoJobState {
-  return state.video !== undefined
+  const result = jobLoadResult(useVideoJob(id))
+  if (result instanceof Error) throw result
+  // A suspended component never commits, so nothing watches the job yet: the load starts here, sharing
+  // the request in flight, so repeated renders send one request.
+  if (result === undefined) throw loadJob(client, id)
+  return result
 }

@@ -3,12 +3,12 @@ import type { VideoContentVariant } from '@vidjob/core'
 import { StrictMode } from 'react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { recorder, setup } from './test-support'
-import { useVideoContent, type VideoContentState } from './use-video-content'
+import { useVideoContent, type UseVideoContentResult } from './use-video-content'
 
 function Content(props: {
   id: string | null | undefined
   variant?: VideoContentVariant
-  onRender?: (s: VideoContentState) => void
+  onRender?: (s: UseVideoContentResult) => void
 }) {
   const content = useVideoContent(props.id, { variant: props.variant })
   props.onRender?.(content)
@@ -41,7 +41,7 @@ describe('useVideoContent', () => {
   it('waits for the job to complete, then downloads once and shows an object URL', async () => {
     const h = setup({ mock: { queueMs: 1_000, renderMs: 5_000 } })
     const job = h.api.jobs.create({ prompt: 'content' })
-    const rendered = recorder<VideoContentState>()
+    const rendered = recorder<UseVideoContentResult>()
     render(<Content id={job.id} onRender={rendered.record} />, { wrapper: h.wrapper })
     await h.advance(3_000)
     expect(screen.getByRole('status').textContent).toBe('none')

@@ -1,4 +1,4 @@
-import { IDLE_JOB_STATE } from '@vidjob/core'
+import { IDLE_JOB_STATE } from '@vidjob/core/bindings'
 import { render, screen } from '@testing-library/react'
 import type { VideoJobState } from '@vidjob/core'
 import { StrictMode } from 'react'

@@ -4,7 +4,7 @@ import { memo, StrictMode } from 'react'
 import { describe, expect, it, vi } from 'vitest'
 import { Boundary, recorder, setup, type Harness } from './test-support'
 import { useVideoJob } from './use-video-job'
-import { useVideoList, type VideoListResult } from './use-video-list'
+import { useVideoList, type UseVideoListResult } from './use-video-list'
 
 const renders = new Map<string, number>()
 
@@ -25,7 +25,7 @@ function List({
 }: {
   limit?: number
   order?: 'asc' | 'desc'
-  onRender?: (result: VideoListResult) => void
+  onRender?: (result: UseVideoListResult) => void
 }) {
   const result = useVideoList({ limit, order })
   onRender?.(result)
@@ -54,7 +54,7 @@ describe('useVideoList', () => {
   it('shows the newest videos first and loads further pages on demand', async () => {
     const h = setup()
     const ids = seedCompleted(h, 5)
-    const rendered = recorder<VideoListResult>()
+    const rendered = recorder<UseVideoListResult>()
     render(<List limit={2} onRender={rendered.record} />, { wrapper: h.wrapper })
     expect(rendered.values[0]).toMatchObject({ videos: [], isLoading: false })
 
@@ -74,7 +74,7 @@ describe('useVideoList', () => {
   it('refresh reloads the loaded page: a video created elsewhere shows at the head once it resolves', async () => {
     const h = setup()
     const ids = seedCompleted(h, 3)
-    const rendered = recorder<VideoListResult>()
+    const rendered = recorder<UseVideoListResult>()
     render(<List limit={2} onRender={rendered.record} />, { wrapper: h.wrapper })
     await h.advance(0)
     const elsewhere = h.api.jobs.create({ prompt: 'created by another tab' })
@@ -106,7 +106,7 @@ describe('useVideoList', () => {
   it('keeps fetchNextPage and refresh stable, and the result stable while the list is', async () => {
     const h = setup()
     seedCompleted(h, 3)
-    const rendered = recorder<VideoListResult>()
+    const rendered = recorder<UseVideoListResult>()
     const { rerender } = render(<List limit={2} onRender={rendered.record} />, { wrapper: h.wrapper })
     await h.advance(0)
     rerender(<List limit={2} onRender={rendered.record} />)

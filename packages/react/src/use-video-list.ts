@@ -1,19 +1,11 @@
 import type { VideoListOptions, VideoListState } from '@vidjob/core'
-import { useCallback, useMemo, useSyncExternalStore } from 'react'
+import { listReadable, type ListReadable } from '@vidjob/core/bindings'
+import { useMemo } from 'react'
+import { useReadable } from './use-readable'
 import { useVideoClient } from './video-client-provider'
 
-/**
- * The state of a live list plus its paging actions (stable for a given query).
- *
- * @example
- * const { videos, hasMore, fetchNextPage }: VideoListResult = useVideoList({ limit: 20 })
- */
-export interface VideoListResult extends VideoListState {
-  /** Loads the page after the last loaded one; resolves once it is shown (failures go to `error`). */
-  fetchNextPage(): Promise<void>
-  /** Reloads every loaded page; resolves once they are shown (failures go to `error`). */
-  refresh(): Promise<void>
-}
+/** What {@link useVideoList} returns: the list's state plus its paging actions (stable for a query). */
+export interface UseVideoListResult extends VideoListState, Pick<ListReadable, 'fetchNextPage' | 'refresh'> {}
 
 /**
  * A live, paged list of videos (`order` defaults to `'desc'`, newest first). The first page loads when the
@@ -33,24 +25,14 @@ export interface VideoListResult extends VideoListState {
  *   )
  * }
  */
-export function useVideoList(query: VideoListOptions = {}): VideoListResult {
+export function useVideoList(query: VideoListOptions = {}): UseVideoListResult {
   const client = useVideoClient()
   const { limit, order } = query
-  // The client returns the same handle for the same query; memoizing on the primitives only spares the
-  // query check on every render of a caller that passes a fresh object literal.
-  const handle = useMemo(() => client.list({ limit, order }), [client, limit, order])
-  const subscribe = useCallback(
-    (onChange: () => void) => {
-      const subscription = handle.state$.subscribe(onChange)
-      return () => subscription.unsubscribe()
-    },
-    [handle],
+  // Memoized on the primitives, so a caller's fresh object literal neither resubscribes nor re-checks.
+  const list = useMemo(() => listReadable(client, { limit, order }), [client, limit, order])
+  const state = useReadable(list)
+  return useMemo(
+    () => ({ ...state, fetchNextPage: list.fetchNextPage, refresh: list.refresh }),
+    [state, list],
   )
-  const getSnapshot = useCallback(() => handle.getState(), [handle])
-  const state = useSyncExternalStore(subscribe, getSnapshot, getSnapshot)
-  const actions = useMemo(
-    () => ({ fetchNextPage: () => handle.fetchNextPage(), refresh: () => handle.refresh() }),
-    [handle],
-  )
-  return useMemo(() => ({ ...state, ...actions }), [state, actions])
 }

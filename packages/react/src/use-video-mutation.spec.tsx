@@ -2,7 +2,14 @@ import { act, renderHook } from '@testing-library/react'
 import { VideoApiError, VideoClientError, type VideoClient } from '@vidjob/core'
 import { describe, expect, it } from 'vitest'
 import { setup } from './test-support'
-import { useVideoMutation, type VideoMutation } from './use-video-mutation'
+import { createMutation } from '@vidjob/core/bindings'
+import { useVideoMutation, type UseVideoMutationResult } from './use-video-mutation'
+
+/** A mutation factory (module-level in real hooks) over a call that takes the client. */
+const mutationOf =
+  <T,>(run: (client: VideoClient, variables: string) => Promise<T>) =>
+  (client: VideoClient) =>
+    createMutation((variables: string) => run(client, variables))
 
 /** A mutation whose calls the test settles by hand. */
 function deferredCalls() {
@@ -15,10 +22,11 @@ function deferredCalls() {
 
 function renderMutation(run: (client: VideoClient, variables: string) => Promise<string>) {
   const h = setup()
-  const states: VideoMutation<string, string>[] = []
+  const states: UseVideoMutationResult<string, string>[] = []
+  const create = mutationOf(run)
   const hook = renderHook(
     () => {
-      const mutation = useVideoMutation(run)
+      const mutation = useVideoMutation(create)
       states.push(mutation)
       return mutation
     },
@@ -99,7 +107,8 @@ describe('useVideoMutation', () => {
       return Promise.resolve(variables)
     }
     let provider = first.wrapper
-    const { result, rerender } = renderHook(() => useVideoMutation(run), {
+    const create = mutationOf(run)
+    const { result, rerender } = renderHook(() => useVideoMutation(create), {
       wrapper: ({ children }) => provider({ children }),
     })
     await act(() => result.current.mutateAsync('a'))

@@ -1,7 +1,7 @@
-import type { VideoJobState } from '@vidjob/core'
-import { useJobSnapshot } from './use-job-snapshot'
-
-const progressOf = (state: VideoJobState): number => state.progress
+import { progressReadable } from '@vidjob/core/bindings'
+import { useMemo } from 'react'
+import { useReadable } from './use-readable'
+import { useVideoClient } from './video-client-provider'
 
 /**
  * Only the progress (0–100) of a job: the component re-renders when the number moves, not when other
@@ -14,5 +14,6 @@ const progressOf = (state: VideoJobState): number => state.progress
  * }
  */
 export function useVideoProgress(id: string | null | undefined): number {
-  return useJobSnapshot(id, progressOf, 0)
+  const client = useVideoClient()
+  return useReadable(useMemo(() => progressReadable(client, id), [client, id]))
 }

@@ -3,7 +3,7 @@ import { createContext, useContext, type ReactNode } from 'react'
 
 const VideoClientContext = createContext<VideoClient | undefined>(undefined)
 
-/** Props of {@link VideoClientProvider}. @example const props: VideoClientProviderProps = { client } */
+/** Props of {@link VideoClientProvider}. */
 export interface VideoClientProviderProps {
   /** The one client of the app; the provider never disposes it, whoever created it owns it. */
   client: VideoClient

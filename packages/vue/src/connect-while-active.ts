@@ -8,7 +8,7 @@ import {
   type WatchSource,
 } from 'vue'
 
-/** Undoes one connection. @example const disconnect: Disconnect = () => subscription.unsubscribe() */
+/** Undoes one connection. */
 export type Disconnect = () => void
 
 /**
@@ -18,12 +18,6 @@ export type Disconnect = () => void
  * Inside a component it connects on mount, so the server render and the hydrating client render show the
  * same cached state; in a bare `effectScope` or a Pinia store it connects at once. Where there is no
  * `window` (server rendering) it never connects, so nothing is requested or polled there.
- *
- * @example
- * connectWhileActive(() => toValue(id), (key) => {
- *   const subscription = client.job$(key).subscribe(render)
- *   return () => subscription.unsubscribe()
- * })
  */
 export function connectWhileActive<K>(
   source: WatchSource<K>,

@@ -1,4 +1,4 @@
-import { IDLE_JOB_STATE } from '@vidjob/core'
+import { IDLE_JOB_STATE } from '@vidjob/core/bindings'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { isRef } from 'vue'
 import { setup } from './test-support'

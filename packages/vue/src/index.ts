@@ -5,10 +5,11 @@ export {
   useVideoClient,
   type VideoClientPluginOptions,
 } from './video-client-plugin'
-export { useVideoJob, type UseVideoJobReturn, type VideoIdSource } from './use-video-job'
+export { useVideoJob, type UseVideoJobResult, type VideoIdSource } from './use-video-job'
 export { useVideoProgress } from './use-video-progress'
-export { useVideoList, type UseVideoListReturn } from './use-video-list'
-export { useCreateVideo, useDeleteVideo, useRemixVideo, type RemixVideoVariables } from './video-mutations'
-export type { UseVideoMutationReturn } from './use-mutation'
-export { useVideoContent, type UseVideoContentOptions, type UseVideoContentReturn } from './use-video-content'
-export type { FieldRefs } from './live-state'
+export { useVideoList, type UseVideoListResult } from './use-video-list'
+export { useCreateVideo, useDeleteVideo, useRemixVideo } from './video-mutations'
+export type { UseVideoMutationResult } from './use-video-mutation'
+export { useVideoContent, type UseVideoContentOptions, type UseVideoContentResult } from './use-video-content'
+export type { FieldRefs } from './use-readable'
+export type { RemixVideoVariables, VideoMutationStatus } from '@vidjob/core/bindings'

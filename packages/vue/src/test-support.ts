@@ -7,8 +7,6 @@ import { VideoClientPlugin } from './video-client-plugin'
 /**
  * What {@link setup} returns: core's harness (`api`, `client`, `advance`, `retrieves`, ...) plus ways to
  * run Vue code with its client.
- *
- * @example const { api, inScope, advance }: Harness = setup()
  */
 export type Harness = ReturnType<typeof setupCore> & {
   /** Mounts a component in an app that has the client installed. */
@@ -21,9 +19,6 @@ export type Harness = ReturnType<typeof setupCore> & {
  * Core's harness (a client on the in-process mock API, fake timers driving both; jobs queue for 2 s and
  * render for 20 s unless told otherwise), with helpers that mount components and run bare scopes with the
  * client provided.
- *
- * @example
- * const { api, mountWithClient, advance, retrieves } = setup({ client: { polling: { interval: 1_000 } } })
  */
 export function setup(options: Parameters<typeof setupCore>[0] = {}): Harness {
   const harness = setupCore(options)

@@ -1,22 +1,19 @@
-import { IDLE_JOB_STATE, type VideoJobState } from '@vidjob/core'
+import type { VideoJobState } from '@vidjob/core'
+import { IDLE_JOB_STATE, jobReadable, loadJob } from '@vidjob/core/bindings'
 import { toValue, type MaybeRefOrGetter, type ShallowRef } from 'vue'
-import { fieldRefs, useLiveState, type FieldRefs } from './live-state'
+import { fieldRefs, useReadable, type FieldRefs } from './use-readable'
 import { useVideoClient } from './video-client-plugin'
 
-/** A job id, or nullish for "no job" (idle, nothing is requested). @example const id: VideoIdSource = () => route.params.id as string */
+/** A job id, or nullish for "no job" (idle, nothing is requested). */
 export type VideoIdSource = MaybeRefOrGetter<string | null | undefined>
 
-/**
- * What {@link useVideoJob} returns: the whole state and a computed ref per field.
- *
- * @example const { status, progress }: UseVideoJobReturn = useVideoJob(id)
- */
-export interface UseVideoJobReturn extends FieldRefs<VideoJobState> {
+/** What {@link useVideoJob} returns: the whole state and a computed ref per field. */
+export interface UseVideoJobResult extends FieldRefs<VideoJobState> {
   /** The whole immutable state, in one shallow ref. */
   readonly state: Readonly<ShallowRef<VideoJobState>>
   /**
-   * Resolves once the job has data (at once if cached, else after one request: `client.ensureJob`), rejects
-   * with the request's typed error; for `await` in an `async setup()` under `<Suspense>`. A nullish id
+   * Resolves once the job has data (at once if cached, else after one request), rejects with the load's
+   * typed error (core's `loadJob`); for `await` in an `async setup()` under `<Suspense>`. A nullish id
    * resolves at once with the idle state.
    */
   suspense(): Promise<VideoJobState>
@@ -32,14 +29,13 @@ export interface UseVideoJobReturn extends FieldRefs<VideoJobState> {
  * const props = defineProps<{ id: string }>()
  * const { status, progress, eta, failure } = useVideoJob(() => props.id)
  */
-export function useVideoJob(id: VideoIdSource): UseVideoJobReturn {
+export function useVideoJob(id: VideoIdSource): UseVideoJobResult {
   const client = useVideoClient()
   const source = (): string | undefined => toValue(id) ?? undefined
-  const read = (key: string | undefined): VideoJobState => (key ? client.getJob(key) : IDLE_JOB_STATE)
-  const { state, suspense } = useLiveState(source, read, (key) => (key ? client.job$(key) : undefined))
+  const { state, settle } = useReadable(source, (key) => jobReadable(client, key))
   return {
     state,
     ...fieldRefs(state),
-    suspense: () => suspense((key) => (key ? client.ensureJob(key) : Promise.resolve())),
+    suspense: () => settle((key) => (key ? loadJob(client, key) : Promise.resolve(IDLE_JOB_STATE))),
   }
 }

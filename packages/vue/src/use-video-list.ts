@@ -1,14 +1,11 @@
 import type { VideoListHandle, VideoListOptions, VideoListState } from '@vidjob/core'
+import { listReadable } from '@vidjob/core/bindings'
 import { computed, toValue, type MaybeRefOrGetter, type ShallowRef } from 'vue'
-import { fieldRefs, useLiveState, type FieldRefs } from './live-state'
+import { fieldRefs, useReadable, type FieldRefs } from './use-readable'
 import { useVideoClient } from './video-client-plugin'
 
-/**
- * What {@link useVideoList} returns: the whole state, a computed ref per field, and the list's actions.
- *
- * @example const { videos, fetchNextPage }: UseVideoListReturn = useVideoList({ limit: 20 })
- */
-export interface UseVideoListReturn extends FieldRefs<VideoListState> {
+/** What {@link useVideoList} returns: the whole state, a computed ref per field, and the list's actions. */
+export interface UseVideoListResult extends FieldRefs<VideoListState> {
   readonly state: Readonly<ShallowRef<VideoListState>>
   /** Loads the next page; resolves once it is in the state (failures go to `error`). */
   fetchNextPage(): Promise<void>
@@ -27,20 +24,19 @@ export interface UseVideoListReturn extends FieldRefs<VideoListState> {
  * // <script setup lang="ts">
  * const { videos, hasMore, isFetchingNextPage, fetchNextPage } = useVideoList({ limit: 20 })
  */
-export function useVideoList(query: MaybeRefOrGetter<VideoListOptions | undefined> = {}): UseVideoListReturn {
+export function useVideoList(query: MaybeRefOrGetter<VideoListOptions | undefined> = {}): UseVideoListResult {
   const client = useVideoClient()
-  // client.list() returns the same handle for an equal query, so a new but equal query object changes nothing.
+  // The same query gives the same handle, so a new but equal query object changes nothing.
   const handle = computed((): VideoListHandle => client.list(toValue(query)))
-  const { state, suspense } = useLiveState(
+  const { state, settle } = useReadable(
     () => handle.value,
-    (list) => list.getState(),
-    (list) => list.state$,
+    (list) => listReadable(client, list.query),
   )
   return {
     state,
     ...fieldRefs(state),
     fetchNextPage: () => handle.value.fetchNextPage(),
     refresh: () => handle.value.refresh(),
-    suspense: () => suspense((list) => list.ensureLoaded()),
+    suspense: () => settle((list) => list.ensureLoaded()),
   }
 }

@@ -1,6 +1,7 @@
+import { progressReadable } from '@vidjob/core/bindings'
 import { toValue, type ShallowRef } from 'vue'
-import { useLiveState } from './live-state'
 import type { VideoIdSource } from './use-video-job'
+import { useReadable } from './use-readable'
 import { useVideoClient } from './video-client-plugin'
 
 /**
@@ -14,10 +15,6 @@ import { useVideoClient } from './video-client-plugin'
  */
 export function useVideoProgress(id: VideoIdSource): Readonly<ShallowRef<number>> {
   const client = useVideoClient()
-  const { state } = useLiveState(
-    (): string | undefined => toValue(id) ?? undefined,
-    (key) => (key ? client.getJob(key).progress : 0),
-    (key) => (key ? client.progress$(key) : undefined),
-  )
-  return state
+  const source = (): string | undefined => toValue(id) ?? undefined
+  return useReadable(source, (key) => progressReadable(client, key)).state
 }

@@ -1,15 +1,10 @@
 import type { VideoClient } from '@vidjob/core'
 import { hasInjectionContext, inject, provide, type InjectionKey, type Plugin } from 'vue'
 
-/**
- * Where the client is provided. Exported so tests and libraries can provide or inject it themselves.
- *
- * @example
- * app.provide(VIDEO_CLIENT_KEY, client)
- */
+/** Where the client is provided. Exported so tests and libraries can provide or inject it themselves. */
 export const VIDEO_CLIENT_KEY: InjectionKey<VideoClient> = Symbol('vidjob.videoClient')
 
-/** Options of {@link VideoClientPlugin}. @example app.use(VideoClientPlugin, { client } satisfies VideoClientPluginOptions) */
+/** Options of {@link VideoClientPlugin}. */
 export interface VideoClientPluginOptions {
   /** The client every composable of the app uses. The app does not dispose it: its creator does. */
   client: VideoClient

@@ -1,22 +1,24 @@
-import type { CreateVideoParams, RemixVideoParams, Video } from '@vidjob/core'
-import { useMutation, type UseVideoMutationReturn } from './use-mutation'
+import type { CreateVideoParams, Video } from '@vidjob/core'
+import {
+  createVideoMutation,
+  deleteVideoMutation,
+  remixVideoMutation,
+  type RemixVideoVariables,
+} from '@vidjob/core/bindings'
+import { useVideoMutation, type UseVideoMutationResult } from './use-video-mutation'
 import { useVideoClient } from './video-client-plugin'
-
-/** What {@link useRemixVideo} takes: the completed video to start from and the remix params. @example const v: RemixVideoVariables = { id: 'video_123', prompt: 'At night' } */
-export type RemixVideoVariables = RemixVideoParams & { readonly id: string }
 
 /**
  * Creates a video job. The new job joins the head of every loaded newest-first list and is polled while
- * observed. Params that fail `CreateVideoParamsSchema` reject with a `VideoValidationError` (its `issues`
- * name the fields) and are not sent.
+ * observed. Params that fail `CreateVideoParamsSchema` reject with a `VideoValidationError`
+ * (`error.issuesByField()` names the fields) and are not sent.
  *
  * @example
  * const { mutateAsync, isPending, error } = useCreateVideo()
  * const video = await mutateAsync({ prompt: 'A paper boat in the rain', seconds: '8' })
  */
-export function useCreateVideo(): UseVideoMutationReturn<CreateVideoParams, Video> {
-  const client = useVideoClient()
-  return useMutation((params: CreateVideoParams) => client.create(params))
+export function useCreateVideo(): UseVideoMutationResult<CreateVideoParams, Video> {
+  return useVideoMutation(createVideoMutation(useVideoClient()))
 }
 
 /**
@@ -26,9 +28,8 @@ export function useCreateVideo(): UseVideoMutationReturn<CreateVideoParams, Vide
  * const remix = useRemixVideo()
  * remix.mutate({ id: video.id, prompt: 'Same scene, at night' })
  */
-export function useRemixVideo(): UseVideoMutationReturn<RemixVideoVariables, Video> {
-  const client = useVideoClient()
-  return useMutation(({ id, ...params }: RemixVideoVariables) => client.remix(id, params))
+export function useRemixVideo(): UseVideoMutationResult<RemixVideoVariables, Video> {
+  return useVideoMutation(remixVideoMutation(useVideoClient()))
 }
 
 /**
@@ -39,7 +40,6 @@ export function useRemixVideo(): UseVideoMutationReturn<RemixVideoVariables, Vid
  * const { mutate: remove, error, variables } = useDeleteVideo()
  * remove(video.id)
  */
-export function useDeleteVideo(): UseVideoMutationReturn<string, void> {
-  const client = useVideoClient()
-  return useMutation((id: string) => client.delete(id))
+export function useDeleteVideo(): UseVideoMutationResult<string, void> {
+  return useVideoMutation(deleteVideoMutation(useVideoClient()))
 }

@@ -1,5 +1,6 @@
 import { notifyManager, QueryClient, QueryObserver } from '@tanstack/query-core'
-import { VideoListSchema, VideoSchema, type Video, type VideoList } from '@vidjob/core'
+import { type Video, type VideoList } from '@vidjob/core'
+import { VideoListSchema, VideoSchema } from '@vidjob/core/schema'
 import { actAsBrowserTab } from '../../tanstack-queries'
 import { settle, type CpuSide } from './cpu-side'
 import { benchVideoId } from '../../video-fixture'

@@ -1,5 +1,6 @@
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query'
-import { createVideoClient, VideoListSchema, type PollingOptions, type VideoTransport } from '@vidjob/core'
+import { createVideoClient, type PollingOptions, type VideoTransport } from '@vidjob/core'
+import { VideoListSchema } from '@vidjob/core/schema'
 import { useVideoList, VideoClientProvider } from '@vidjob/react'
 import { useEffect, useState, type ReactNode } from 'react'
 import { actAsBrowserTab, videoListQuery } from '../../tanstack-queries'

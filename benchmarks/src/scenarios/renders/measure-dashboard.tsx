@@ -1,4 +1,5 @@
-import { createFetchTransport, isTerminalStatus, type VideoStatus } from '@vidjob/core'
+import { createFetchTransport, type VideoStatus } from '@vidjob/core'
+import { isTerminalStatus } from '@vidjob/core/schema'
 import { createRoot } from 'react-dom/client'
 import { installFakeClock } from '../../fake-clock'
 import type { AppContext, DashboardApp } from './apps'

@@ -13,6 +13,10 @@ const VUE = ['vue']
 /** Peers of vidjob's bindings; rxjs and zod stay out of the package figures, as the budgets say. */
 const CORE_PEERS = ['rxjs', 'zod']
 const BINDING_PEERS = ['rxjs', '@vidjob/core']
+/** What a React app pulls in for vidjob: core's root entry, and the React binding (which imports `/bindings`). */
+const VIDJOB_FOR_REACT =
+  "export { createVideoClient, createFetchTransport } from '@vidjob/core'\n" +
+  "export { VideoClientProvider, useVideoJob } from '@vidjob/react'"
 
 const whole = (pkg: string, external: readonly string[], library = pkg): SizeEntry => ({
   label: `${pkg} (export *)`,
@@ -47,6 +51,9 @@ const bindingOnly = (entry: SizeEntry): SizeEntry => ({
 export const SIZE_ENTRIES: readonly SizeEntry[] = [
   whole('@vidjob/core', CORE_PEERS),
   typical('@vidjob/core', 'createVideoClient, createFetchTransport', CORE_PEERS),
+  whole('@vidjob/core/bindings', CORE_PEERS, '@vidjob/core subpath'),
+  whole('@vidjob/core/schema', CORE_PEERS, '@vidjob/core subpath'),
+  whole('@vidjob/core/openai', CORE_PEERS, '@vidjob/core subpath'),
   whole('@vidjob/react', [...REACT, ...BINDING_PEERS]),
   typical('@vidjob/react', 'VideoClientProvider, useVideoJob', [...REACT, ...BINDING_PEERS]),
   whole('@vidjob/vue', [...VUE, ...BINDING_PEERS]),
@@ -67,10 +74,15 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     label: 'vidjob for React: core + react typical, with rxjs, zod and dequal',
     library: 'vidjob all-in',
     kind: 'all-in (typical)',
-    source:
-      "export { createVideoClient, createFetchTransport } from '@vidjob/core'\n" +
-      "export { VideoClientProvider, useVideoJob } from '@vidjob/react'",
+    source: VIDJOB_FOR_REACT,
     external: REACT,
+  },
+  {
+    label: 'vidjob for React without rxjs and zod: core root typical + react typical + core/bindings',
+    library: 'vidjob for React, own code',
+    kind: 'all-in (typical)',
+    source: VIDJOB_FOR_REACT,
+    external: [...REACT, ...CORE_PEERS],
   },
   {
     label: 'TanStack Query for React: @tanstack/react-query typical',

@@ -3,6 +3,7 @@ import { buildStalePackages } from './build-packages'
 import { bundleSize, type BundleSize } from './bundle-size'
 import { coreBreakdown, type CoreBreakdown } from './core-breakdown'
 import { SIZE_ENTRIES, type SizeEntry } from './entries'
+import { redesignComparison } from './redesign'
 import { runSizeLimit, type SizeLimitCheck } from './size-limit'
 
 /** One measured entry. */
@@ -37,6 +38,9 @@ function report(
   const byLabel = (label: string): SizeRow => rows.find((row) => row.entry.label.startsWith(label)) as SizeRow
   const vidjobAllIn = byLabel('vidjob for React')
   const tanstackAllIn = byLabel('TanStack Query for React')
+  const redesign = redesignComparison(
+    rows.map((row) => ({ label: row.entry.label, gzipBytes: row.gzipBytes })),
+  )
   return {
     name: 'size',
     tables: [
@@ -73,6 +77,7 @@ function report(
           'size-limit wraps the import in its own entry and subtracts an empty project, so its figures differ from 5. by a few bytes.',
         ],
       },
+      redesign.table,
       {
         title: `5b. What @vidjob/core's whole entry is made of (sources bundled the same way: ${formatBytes(breakdown.minifiedBytes)} minified, ${formatBytes(breakdown.gzipBytes)} min+gzip)`,
         columns: ['source file', 'minified', 'share'],
@@ -90,7 +95,7 @@ function report(
         ],
       },
     ],
-    bars: [...bars(checks), allInAim(vidjobAllIn, tanstackAllIn)],
+    bars: [...bars(checks), allInAim(vidjobAllIn, tanstackAllIn), ...redesign.bars],
     data: {
       rows: rows.map(({ entry, ...sizes }) => ({ ...entry, ...sizes })),
       sizeLimit: checks,

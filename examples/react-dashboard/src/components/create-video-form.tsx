@@ -1,10 +1,5 @@
-import {
-  KNOWN_VIDEO_MODELS,
-  KNOWN_VIDEO_SECONDS,
-  KNOWN_VIDEO_SIZES,
-  VideoValidationError,
-  type CreateVideoParams,
-} from '@vidjob/core'
+import { VideoValidationError, type CreateVideoParams } from '@vidjob/core'
+import { KNOWN_VIDEO_MODELS, KNOWN_VIDEO_SECONDS, KNOWN_VIDEO_SIZES } from '@vidjob/core/schema'
 import { useCreateVideo } from '@vidjob/react'
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { checkCreateParams, errorsOfFailure, type CreateFieldErrors } from '../create-form-errors'

@@ -1,5 +1,5 @@
 import { dequal } from 'dequal/lite'
-import { isTerminalStatus, statusRank, type Video } from '../schema'
+import { isTerminalStatus, statusRank, type Video } from '../schema/video'
 
 /** What a merge did: kept a new object, kept the current one unchanged, or refused stale data. */
 export type MergeVerdict = 'new' | 'changed' | 'same' | 'stale'
@@ -9,10 +9,6 @@ export type MergeVerdict = 'new' | 'changed' | 'same' | 'stale'
  * (`queued` < `in_progress` < `completed`/`failed`, progress never lower within a status, a terminal
  * status never changes), so an answer from a lagging replica or an out-of-order response cannot undo
  * what the UI already showed. Equal data keeps the current object, so subscribers see no change.
- *
- * @example
- * const { video, verdict } = mergeVideo(cached, incoming)
- * if (verdict === 'changed') notify(video)
  */
 export function mergeVideo(
   current: Video | undefined,

@@ -3,10 +3,10 @@ import { recordWire, type WireRecorder } from '../../soak/wire-recorder'
 import { makeVideo } from '../../test/fixtures'
 import { BASE_URL, setup } from '../../test/harness'
 import { createVideoClient } from '../client'
-import { createManualEnvironment } from '../environment'
+import { createManualEnvironment } from '../sync/environment'
 import { VideoApiError } from '../errors'
 import { createFetchTransport } from '../transport/fetch-transport'
-import { ListRecord } from './list-record'
+import { ListPages } from '../list/list-pages'
 import { VideoStore } from './video-store'
 
 /**
@@ -20,12 +20,8 @@ afterEach(() => {
 
 function storeWithLists() {
   const now = (): number => 0
-  const store = new VideoStore(
-    now,
-    () => undefined,
-    () => undefined,
-  )
-  return { store, desc: new ListRecord(store, 'desc', now), asc: new ListRecord(store, 'asc', now) }
+  const store = new VideoStore({ now })
+  return { store, desc: new ListPages(store, 'desc', { now }), asc: new ListPages(store, 'asc', { now }) }
 }
 
 function ids(list: { getState(): { videos: readonly { id: string }[] } }): string[] {
@@ -55,7 +51,7 @@ async function started(wire: WireRecorder, count: number): Promise<void> {
 
 describe('cursor order: created videos that answer out of order', () => {
   // Found by store.property.spec.ts and client.property.spec.ts ("list out of cursor order").
-  it('ListRecord.insertCreated places a video by its creation time, not at the very edge', () => {
+  it('ListPages.insertCreated places a video by its creation time, not at the very edge', () => {
     const { store, desc, asc } = storeWithLists()
     const [existing, first, second] = [makeVideo(), makeVideo(), makeVideo()]
     store.batch(() => {

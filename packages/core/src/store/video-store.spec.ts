@@ -1,17 +1,16 @@
 import { describe, expect, it, vi } from 'vitest'
 import { makeVideo } from '../../test/fixtures'
-import { ListRecord } from './list-record'
-import { VideoStore, type JobChange } from './video-store'
+import { ListPages } from '../list/list-pages'
+import type { JobChange } from './job-entry'
+import { VideoStore } from './video-store'
 
 function setup() {
   let now = 1_000
   const changes: JobChange[] = []
   const onIdle = vi.fn()
-  const store = new VideoStore(
-    () => now,
-    (batch) => changes.push(...batch),
-    onIdle,
-  )
+  const store = new VideoStore({ now: () => now })
+  store.onChanges((batch) => changes.push(...batch))
+  store.onIdle(onIdle)
   return { store, changes, onIdle, advance: (ms: number) => (now += ms), now: () => now }
 }
 
@@ -93,7 +92,7 @@ describe('VideoStore', () => {
 
   it('keeps the rows of a cached list until the list itself is dropped', () => {
     const { store, advance, now } = setup()
-    const record = new ListRecord(store, 'desc', now)
+    const record = new ListPages(store, 'desc', { now })
     const video = makeVideo()
     store.batch(() => {
       store.merge(video, 1)
@@ -108,10 +107,10 @@ describe('VideoStore', () => {
   })
 })
 
-describe('ListRecord', () => {
+describe('ListPages', () => {
   function listOf(count: number) {
     const ctx = setup()
-    const record = new ListRecord(ctx.store, 'desc', ctx.now)
+    const record = new ListPages(ctx.store, 'desc', { now: ctx.now })
     const videos = Array.from({ length: count }, () => makeVideo({ status: 'in_progress', progress: 1 }))
     ctx.store.batch(() => {
       videos.forEach((video, index) => ctx.store.merge(video, index))
@@ -143,7 +142,7 @@ describe('ListRecord', () => {
 
   it('inserts created videos at the head of desc lists and the tail of complete asc lists', () => {
     const { store, record, now } = listOf(2)
-    const asc = new ListRecord(store, 'asc', now)
+    const asc = new ListPages(store, 'asc', { now })
     const created = makeVideo()
     store.merge(created, 50)
     asc.insertCreated(created.id)
@@ -157,7 +156,7 @@ describe('ListRecord', () => {
 
   it('does not insert at the tail of an asc list with more pages to load', () => {
     const { store, now } = setup()
-    const asc = new ListRecord(store, 'asc', now)
+    const asc = new ListPages(store, 'asc', { now })
     asc.replacePages([{ ids: [], lastId: 'x' }], true)
     const created = makeVideo()
     store.merge(created, 1)

@@ -1,90 +1,48 @@
 import { dequal } from 'dequal/lite'
-import { deriveJobState, initialFacts, reuseIfEqual, type JobFacts } from '../job-state'
-import { addSample } from '../progress-rate'
-import type { Video } from '../schema'
+import type { Video } from '../schema/video'
 import type { VideoJobState } from '../types'
+import {
+  createEntry,
+  CollectedData,
+  isEntryObserved,
+  type Clock,
+  type JobChange,
+  type JobEntry,
+  type ListLink,
+} from './job-entry'
+import { deriveJobState, initialFacts, reuseIfEqual, type JobFacts } from './job-state'
+import { Listeners } from './listeners'
 import { mergeVideo, type MergeVerdict } from './merge'
+import { addSample } from './progress-rate'
+import { StateMemo } from './state-memo'
 
-type Listener<T> = (value: T) => void
-
-/** How many idle snapshots of unknown ids `getState` remembers; identity only matters between renders. */
-const MAX_IDLE_SNAPSHOTS = 1_000
-/** How many collected jobs keep their last data, to refuse older answers that arrive after collection. */
-const MAX_COLLECTED = 1_000
-
-interface JobEntry {
-  facts: JobFacts
-  state: VideoJobState
-  /** Sequence number of the request whose answer `facts.video` came from. */
-  dataSeq: number
-  listeners: Set<Listener<VideoJobState>>
-  /** Lists holding this id: they re-derive their rows when it changes. */
-  lists: Set<ListRecordLink>
-  /** When server data for this job last arrived, changed or not. */
-  fetchedAt: number | undefined
-  /** Set while nothing observes the entry: when it became collectable. */
-  idleSince: number | undefined
-}
-
-/** What the store needs of a list record to keep its rows fresh. */
-export interface ListRecordLink {
-  onEntityChange(): void
-  isObserved(): boolean
-  ids(): Iterable<string>
-}
-
-/** A change of one job, as the client reports it on `events$`. */
-export interface JobChange {
-  readonly id: string
-  readonly previous: Video | undefined
-  readonly video: Video | undefined
-  readonly deleted: boolean
-}
-
-/** Meta fields the client and poller set on a job. */
+/** Meta fields the fetcher and the poller set on a job. */
 export type JobMeta = Partial<Pick<JobFacts, 'error' | 'isFetching' | 'isPolling'>>
 
 /**
  * The normalized cache: one entry per video id, with structural sharing (an unchanged video keeps its
- * object identity), forward-only merges, tombstones for deleted ids, batched notifications and garbage
- * collection of entries nobody observes.
+ * object identity), forward-only merges, tombstones for deleted ids, batched notifications and the
+ * bookkeeping of garbage collection. It answers with events: job listeners, list links, `onChanges` and
+ * `onIdle`; it never calls anything above it.
  */
 export class VideoStore {
   readonly #entries = new Map<string, JobEntry>()
-  readonly #idle = new Map<string, VideoJobState>()
-  /** What each unobserved state becomes once observed (see getObservedState); weak, so it dies with it. */
-  readonly #observedViews = new WeakMap<VideoJobState, VideoJobState>()
-  readonly #collected = new Map<string, { readonly seq: number; readonly video: Video }>()
+  readonly #memo = new StateMemo()
+  readonly #collected = new CollectedData()
   /** Ids deleted here: `pending` while the delete request runs, `confirmed` after. Never merged again. */
   readonly #tombstones = new Map<string, 'pending' | 'confirmed'>()
   #batchDepth = 0
   readonly #dirtyEntries = new Set<JobEntry>()
-  readonly #dirtyLists = new Set<ListRecordLink>()
+  readonly #dirtyLists = new Set<ListLink>()
   readonly #changes: JobChange[] = []
+  readonly #changeListeners = new Listeners<readonly JobChange[]>()
+  readonly #idleListeners = new Listeners<void>()
 
-  readonly #now: () => number
-  readonly #onChanges: (changes: readonly JobChange[]) => void
-  readonly #onIdle: () => void
+  constructor(readonly clock: Clock) {}
 
-  constructor(now: () => number, onChanges: (changes: readonly JobChange[]) => void, onIdle: () => void) {
-    this.#now = now
-    this.#onChanges = onChanges
-    this.#onIdle = onIdle
-  }
-
-  /** The current state of a job; a stable object while nothing changes. */
+  /** The current state of a job; a stable object while nothing changes, and nothing created to read it. */
   getState(id: string): VideoJobState {
-    const entry = this.#entries.get(id)
-    if (entry) return entry.state
-    // Reading an unknown id must not create anything (no entry, no collection timer), yet has to return
-    // the same object on every call for useSyncExternalStore: keep a bounded memo of idle snapshots.
-    let idle = this.#idle.get(id)
-    if (idle === undefined) {
-      idle = deriveJobState(this.#initialFacts(id))
-      this.#idle.set(id, idle)
-      if (this.#idle.size > MAX_IDLE_SNAPSHOTS) this.#idle.delete(this.#idle.keys().next().value as string)
-    }
-    return idle
+    return this.#entries.get(id)?.state ?? this.#memo.idle(id, () => this.#initialFacts(id))
   }
 
   /**
@@ -92,15 +50,8 @@ export class VideoStore {
    * the entry adopts that very object when observation makes it true, so `===` holds across the switch.
    */
   getObservedState(id: string): VideoJobState {
-    const state = this.getState(id)
-    if (state.isPolling || state.isTerminal) return state
-    let view = this.#observedViews.get(state)
-    if (view === undefined) {
-      const facts = this.#entries.get(id)?.facts ?? this.#initialFacts(id)
-      view = deriveJobState({ ...facts, isPolling: true })
-      this.#observedViews.set(state, view)
-    }
-    return view
+    const facts = (): JobFacts => this.#entries.get(id)?.facts ?? this.#initialFacts(id)
+    return this.#memo.observedView(this.getState(id), facts)
   }
 
   /** The cached video deep-equal to raw server data, if any (see `parseVideo`). */
@@ -136,7 +87,7 @@ export class VideoStore {
     return this.#tombstones.get(id) === 'confirmed'
   }
 
-  subscribe(id: string, listener: Listener<VideoJobState>): () => void {
+  subscribe(id: string, listener: (state: VideoJobState) => void): () => void {
     const entry = this.#entry(id, true)
     entry.listeners.add(listener)
     entry.idleSince = undefined
@@ -144,6 +95,16 @@ export class VideoStore {
       entry.listeners.delete(listener)
       this.#markIdleIfUnobserved(entry)
     }
+  }
+
+  /** Calls `listener` with the job changes of each batch, once the batch is over. */
+  onChanges(listener: (changes: readonly JobChange[]) => void): () => void {
+    return this.#changeListeners.add(listener)
+  }
+
+  /** Calls `listener` whenever an entry becomes collectable. */
+  onIdle(listener: () => void): () => void {
+    return this.#idleListeners.add(listener)
   }
 
   /**
@@ -159,9 +120,8 @@ export class VideoStore {
     // bring the row back with its latest data; once confirmed, nothing is taken again.
     if (this.#tombstones.get(video.id) === 'confirmed') return 'deleted'
     const entry = this.#entry(video.id)
-    const collected = this.#collected.get(video.id)
+    const collected = this.#collected.take(video.id)
     if (collected !== undefined) {
-      this.#collected.delete(video.id)
       // An answer older than what was collected brings that newer data back instead.
       if (entry.facts.video === undefined && seq < collected.seq) {
         this.#mergeNow(collected.video, collected.seq)
@@ -172,7 +132,7 @@ export class VideoStore {
     const previous = entry.facts.video
     const { video: merged, verdict } = mergeVideo(previous, video)
     if (verdict === 'stale') return verdict
-    const at = this.#now()
+    const at = this.clock.now()
     entry.dataSeq = seq
     entry.fetchedAt = at
     if (verdict === 'same') return verdict
@@ -217,14 +177,14 @@ export class VideoStore {
     this.batch(() => this.#setDeletedFlag(id, false))
   }
 
-  /** Links a list to the ids it holds, so their changes reach it. */
-  link(id: string, list: ListRecordLink): void {
+  /** Links a list to an id it holds, so the id's changes reach it and its entry lives as long as it. */
+  link(id: string, list: ListLink): void {
     const entry = this.#entry(id)
     entry.lists.add(list)
     if (list.isObserved()) entry.idleSince = undefined
   }
 
-  unlink(id: string, list: ListRecordLink): void {
+  unlink(id: string, list: ListLink): void {
     const entry = this.#entries.get(id)
     if (!entry) return
     entry.lists.delete(list)
@@ -232,7 +192,7 @@ export class VideoStore {
   }
 
   /** A list gained or lost its observers: its entries' collectability changes with it. */
-  listObservationChanged(list: ListRecordLink): void {
+  listObservationChanged(list: ListLink): void {
     for (const id of list.ids()) {
       const entry = this.#entries.get(id)
       if (!entry) continue
@@ -257,35 +217,25 @@ export class VideoStore {
    * (undefined if none is waiting).
    */
   collectGarbage(gcTime: number): number | undefined {
-    const now = this.#now()
+    const now = this.clock.now()
     let next: number | undefined
     for (const [id, entry] of this.#entries) {
       // A row of a cached list stays as long as the list does; the list's own expiry releases it.
       if (entry.idleSince === undefined || entry.lists.size > 0) continue
       const due = entry.idleSince + gcTime
-      if (due <= now) this.#collect(id, entry)
-      else next = Math.min(next ?? due, due)
+      if (due <= now) {
+        this.#entries.delete(id)
+        this.#collected.remember(id, entry)
+      } else next = Math.min(next ?? due, due)
     }
     return next
-  }
-
-  /**
-   * Forgets an entry but remembers its last data for a while (bounded), so an answer to a request started
-   * before the collection cannot show a newcomer older data than an earlier subscriber saw.
-   */
-  #collect(id: string, entry: JobEntry): void {
-    this.#entries.delete(id)
-    if (entry.facts.video === undefined) return
-    this.#collected.set(id, { seq: entry.dataSeq, video: entry.facts.video })
-    if (this.#collected.size > MAX_COLLECTED)
-      this.#collected.delete(this.#collected.keys().next().value as string)
   }
 
   /** Removes everything (dispose). */
   clear(): void {
     this.#collected.clear()
     this.#entries.clear()
-    this.#idle.clear()
+    this.#memo.clear()
     this.#dirtyEntries.clear()
     this.#dirtyLists.clear()
     this.#changes.length = 0
@@ -305,19 +255,7 @@ export class VideoStore {
   #entry(id: string, observed = false): JobEntry {
     let entry = this.#entries.get(id)
     if (entry === undefined) {
-      const facts = this.#initialFacts(id)
-      const derived = deriveJobState(facts)
-      const idle = this.#idle.get(id)
-      this.#idle.delete(id)
-      entry = {
-        facts,
-        state: idle ? reuseIfEqual(idle, derived) : derived,
-        dataSeq: -1,
-        fetchedAt: undefined,
-        listeners: new Set(),
-        lists: new Set(),
-        idleSince: undefined,
-      }
+      entry = createEntry(this.#initialFacts(id), this.#memo.takeIdle(id))
       this.#entries.set(id, entry)
       if (!observed) this.#markIdleIfUnobserved(entry)
     }
@@ -328,7 +266,7 @@ export class VideoStore {
     entry.facts = { ...entry.facts, ...patch }
     let next = reuseIfEqual(entry.state, deriveJobState(entry.facts))
     if (next === entry.state) return
-    const view = this.#observedViews.get(entry.state)
+    const view = this.#memo.viewOf(entry.state)
     if (view !== undefined) next = reuseIfEqual(view, next)
     const videoChanged = next.video !== entry.state.video
     entry.state = next
@@ -339,8 +277,8 @@ export class VideoStore {
 
   #markIdleIfUnobserved(entry: JobEntry): void {
     if (entry.idleSince !== undefined || isEntryObserved(entry)) return
-    entry.idleSince = this.#now()
-    this.#onIdle()
+    entry.idleSince = this.clock.now()
+    this.#idleListeners.emit()
   }
 
   #flush(): void {
@@ -351,12 +289,7 @@ export class VideoStore {
     const entries = [...this.#dirtyEntries]
     this.#dirtyEntries.clear()
     for (const entry of entries) for (const listener of [...entry.listeners]) listener(entry.state)
-    if (this.#changes.length > 0) this.#onChanges(this.#changes.splice(0))
+    if (this.#changes.length === 0) return
+    this.#changeListeners.emit(this.#changes.splice(0))
   }
-}
-
-function isEntryObserved(entry: JobEntry): boolean {
-  if (entry.listeners.size > 0) return true
-  for (const list of entry.lists) if (list.isObserved()) return true
-  return false
 }

@@ -3,14 +3,12 @@ import { VideoClientError } from '../errors'
 /**
  * Whether this code runs in a browser page: `window` and `window.document` exist. Deliberately not
  * `navigator` (Node 21+ and Deno have one) nor the absence of `process` (bundlers polyfill it).
- *
- * @example if (isBrowser()) console.warn('use a proxy')
  */
 export function isBrowser(): boolean {
   return typeof window !== 'undefined' && typeof window.document !== 'undefined'
 }
 
-/** The options {@link assertApiKeyAllowed} looks at. @example const policy: ApiKeyPolicy = { apiKey, dangerouslyAllowBrowser: false } */
+/** The options {@link assertApiKeyAllowed} looks at. */
 export interface ApiKeyPolicy {
   apiKey?: string | undefined
   dangerouslyAllowBrowser?: boolean | undefined
@@ -19,8 +17,6 @@ export interface ApiKeyPolicy {
 /**
  * Refuses an API key in a browser page unless the caller opted in: every visitor could read it from the
  * bundle or the network panel and spend on the account. The message never contains the key.
- *
- * @example assertApiKeyAllowed({ apiKey: process.env.OPENAI_API_KEY }) // throws only in a browser
  */
 export function assertApiKeyAllowed(policy: ApiKeyPolicy): void {
   if (policy.apiKey === undefined || policy.dangerouslyAllowBrowser === true || !isBrowser()) return

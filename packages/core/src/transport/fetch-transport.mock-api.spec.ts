@@ -6,8 +6,8 @@ import {
   MOCK_BASE_URL,
   createContractMockApi,
   describeMockApiContract,
-} from './mock-api-contract'
-import { rejection } from './test-support'
+} from '../../test/mock-api-contract'
+import { rejection } from '../../test/fetch-doubles'
 
 describeMockApiContract('createFetchTransport', (api, apiKey) =>
   createFetchTransport({ baseURL: MOCK_BASE_URL, apiKey, fetch: api.fetch }),

@@ -1,4 +1,4 @@
-import type { CreateVideoParams } from '../schema'
+import type { CreateVideoParams } from '../schema/params'
 import { VideoClientError, abortError } from '../errors'
 import { assertApiKeyAllowed } from './browser-guard'
 import type { RequestContext } from './http-errors'
@@ -8,11 +8,7 @@ import { readTransportResult } from './read-result'
 import { startDeadline } from './request-deadline'
 import type { VideoTransport } from './types'
 
-/**
- * Options of {@link createFetchTransport}.
- *
- * @example const options: FetchTransportOptions = { baseURL: 'http://localhost:4010/v1', timeoutMs: 30_000 }
- */
+/** Options of {@link createFetchTransport}. */
 export interface FetchTransportOptions {
   /**
    * The API root including any version prefix, as in the openai SDK: `https://api.openai.com/v1`,

@@ -1,6 +1,6 @@
 import OpenAI from 'openai'
 import { fromOpenAI } from './from-openai'
-import { MOCK_BASE_URL, describeMockApiContract } from './mock-api-contract'
+import { MOCK_BASE_URL, describeMockApiContract } from '../../test/mock-api-contract'
 
 describeMockApiContract('fromOpenAI (openai SDK)', (api, apiKey) =>
   fromOpenAI(new OpenAI({ apiKey, baseURL: MOCK_BASE_URL, fetch: api.fetch, maxRetries: 0 })),

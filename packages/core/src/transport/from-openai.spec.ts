@@ -3,8 +3,15 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { VideoApiError, VideoNetworkError, VideoValidationError } from '../errors'
 import type { OpenAILike } from './from-openai'
 import { fromOpenAI } from './from-openai'
-import type { Answer, RecordedCall } from './test-support'
-import { hang, jsonResponse, listFixture, recordingFetch, rejection, videoFixture } from './test-support'
+import type { Answer, RecordedCall } from '../../test/fetch-doubles'
+import {
+  hang,
+  jsonResponse,
+  listFixture,
+  recordingFetch,
+  rejection,
+  videoFixture,
+} from '../../test/fetch-doubles'
 import type { VideoTransport } from './types'
 
 const KEY = 'sk-test-0123456789'

@@ -1,4 +1,4 @@
-import type { VideoContentVariant } from '../schema'
+import type { VideoContentVariant } from '../schema/video'
 import { VideoClientError, abortError } from '../errors'
 import type { HeaderReader } from './headers'
 import type { RequestContext } from './http-errors'
@@ -13,32 +13,24 @@ import type { VideoTransport } from './types'
  * few members it uses structurally instead of importing the SDK's types.
  */
 
-/** Per-request options vidjob passes to the SDK. @example const options: OpenAIRequestOptionsLike = { signal } */
+/** Per-request options vidjob passes to the SDK. */
 export interface OpenAIRequestOptionsLike {
   signal?: AbortSignal | undefined
 }
 
-/**
- * What vidjob needs of the SDK's `APIPromise`: the raw `Response`, unparsed.
- *
- * @example const response = await client.videos.retrieve(id).asResponse()
- */
+/** What vidjob needs of the SDK's `APIPromise`: the raw `Response`, unparsed. */
 export interface OpenAIPromiseLike {
   asResponse(): Promise<Response>
 }
 
-/** The query of `client.videos.list()`. @example const query: OpenAIListQueryLike = { limit: 20, order: 'desc' } */
+/** The query of `client.videos.list()`. */
 export interface OpenAIListQueryLike {
   after?: string
   limit?: number
   order?: 'asc' | 'desc'
 }
 
-/**
- * The members of `client.videos` that vidjob calls (openai v6).
- *
- * @example const videos: OpenAIVideosLike = new OpenAI().videos
- */
+/** The members of `client.videos` that vidjob calls (openai v6). */
 export interface OpenAIVideosLike {
   create(body: { prompt: string }, options?: OpenAIRequestOptionsLike): OpenAIPromiseLike
   retrieve(videoID: string, options?: OpenAIRequestOptionsLike): OpenAIPromiseLike
@@ -55,8 +47,6 @@ export interface OpenAIVideosLike {
 /**
  * An instance of the official `openai` SDK (v6 or later), described by the members vidjob uses.
  * `baseURL` names the server in error messages; `apiKey` is redacted from them.
- *
- * @example const client: OpenAILike = new OpenAI({ apiKey, maxRetries: 0 })
  */
 export interface OpenAILike {
   readonly videos: OpenAIVideosLike

@@ -3,11 +3,7 @@
  * `undefined` for anything it cannot use rather than guessing.
  */
 
-/**
- * The part of `Headers` the readers need (the openai SDK's errors carry a `Headers` too).
- *
- * @example const reader: HeaderReader = response.headers
- */
+/** The part of `Headers` the readers need (the openai SDK's errors carry a `Headers` too). */
 export interface HeaderReader {
   get(name: string): string | null
 }
@@ -17,21 +13,13 @@ const NON_NEGATIVE_NUMBER = /^\d+(?:\.\d+)?$/
 /** All three HTTP-date forms spell the month; this keeps `Date.parse` from reading `-1` as a year. */
 const HAS_MONTH_NAME = /[a-z]{3}/i
 
-/**
- * `openai-poll-after-ms`: when the server wants the next poll, as a non-negative integer of milliseconds.
- *
- * @example readPollAfterMs(response.headers) // 2000, or undefined when absent or not an integer
- */
+/** `openai-poll-after-ms`: when the server wants the next poll, as a non-negative integer of milliseconds. */
 export function readPollAfterMs(headers: HeaderReader): number | undefined {
   const value = headers.get('openai-poll-after-ms')?.trim()
   return value !== undefined && NON_NEGATIVE_INTEGER.test(value) ? Number(value) : undefined
 }
 
-/**
- * `x-request-id`: the id to quote to the provider's support.
- *
- * @example readRequestId(response.headers) // 'req_abc123'
- */
+/** `x-request-id`: the id to quote to the provider's support. */
 export function readRequestId(headers: HeaderReader): string | undefined {
   const value = headers.get('x-request-id')?.trim()
   return value === undefined || value === '' ? undefined : value
@@ -40,10 +28,6 @@ export function readRequestId(headers: HeaderReader): string | undefined {
 /**
  * How long to wait before retrying, in milliseconds: `retry-after-ms` when it is a number, else
  * `retry-after` as delay-seconds or as an HTTP date (relative to `now`, never negative).
- *
- * @example
- * readRetryAfterMs(new Headers({ 'retry-after': '2' })) // 2000
- * readRetryAfterMs(new Headers({ 'retry-after': 'Wed, 21 Oct 2015 07:28:00 GMT' }), now) // ms until then, or 0
  */
 export function readRetryAfterMs(headers: HeaderReader, now: number = Date.now()): number | undefined {
   const milliseconds = headers.get('retry-after-ms')?.trim()

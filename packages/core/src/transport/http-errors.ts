@@ -1,19 +1,15 @@
-import { ApiErrorBodySchema } from '../schema'
+import { ApiErrorBodySchema } from '../schema/video'
 import { VideoApiError, VideoNetworkError } from '../errors'
 import type { HeaderReader } from './headers'
 import { readRequestId, readRetryAfterMs } from './headers'
-import { parseJson } from './read-result'
+import { parseJson } from './json'
 
 /**
  * Turns the ways an HTTP request can fail into vidjob's errors, with messages that name the request and
  * say what to check. Messages never carry the API key: anything echoed from outside is redacted.
  */
 
-/**
- * What an error message needs to know about the request that failed.
- *
- * @example const context: RequestContext = { request: 'GET /videos/v1', origin: 'https://api.openai.com', secret: apiKey }
- */
+/** What an error message needs to know about the request that failed. */
 export interface RequestContext {
   /** Method and path relative to `baseURL`, e.g. `GET /videos/video_123`. */
   request: string
@@ -23,11 +19,7 @@ export interface RequestContext {
   secret?: string | undefined
 }
 
-/**
- * A non-2xx answer: its status line, headers and body (parsed JSON, or the raw text, or undefined).
- *
- * @example const failure: HttpFailure = { status: 404, headers: response.headers, body: await response.json() }
- */
+/** A non-2xx answer: its status line, headers and body (parsed JSON, or the raw text, or undefined). */
 export interface HttpFailure {
   status: number
   statusText?: string | undefined
@@ -38,10 +30,6 @@ export interface HttpFailure {
 /**
  * Names where a `baseURL` points, for messages: its origin, or the path itself when it is relative
  * (a same-origin proxy such as `/api/openai/v1`). Credentials in the URL are left out.
- *
- * @example
- * describeOrigin('https://user:pw@api.example.com/v1') // 'https://api.example.com'
- * describeOrigin('/api/openai/v1') // '/api/openai/v1 (relative to the page)'
  */
 export function describeOrigin(baseURL: string): string {
   try {
@@ -51,11 +39,7 @@ export function describeOrigin(baseURL: string): string {
   }
 }
 
-/**
- * Replaces every occurrence of `secret` in `message`.
- *
- * @example redactSecret('bad key sk-123', 'sk-123') // 'bad key [redacted]'
- */
+/** Replaces every occurrence of `secret` in `message`. */
 export function redactSecret(message: string, secret: string | undefined): string {
   return secret === undefined || secret === '' ? message : message.split(secret).join('[redacted]')
 }
@@ -63,10 +47,6 @@ export function redactSecret(message: string, secret: string | undefined): strin
 /**
  * A {@link VideoApiError} from a non-2xx answer: the `{ error: {...} }` envelope when the body is one
  * (checked with `ApiErrorBodySchema`), else a message naming the request and the status.
- *
- * @example
- * toApiError({ request: 'GET /videos/x', origin: 'https://api.openai.com' }, { status: 502, headers, body: undefined })
- * // VideoApiError: GET /videos/x answered 502 with no error body
  */
 export function toApiError(context: RequestContext, failure: HttpFailure): VideoApiError {
   const hints = {
@@ -86,11 +66,7 @@ export function toApiError(context: RequestContext, failure: HttpFailure): Video
   return new VideoApiError({ ...hints, message: redactSecret(message, context.secret), code, type, param })
 }
 
-/**
- * Reads the body of a non-2xx `Response` and maps it with {@link toApiError}.
- *
- * @example if (!response.ok) throw await apiErrorFromResponse(response, context)
- */
+/** Reads the body of a non-2xx `Response` and maps it with {@link toApiError}. */
 export async function apiErrorFromResponse(
   response: Response,
   context: RequestContext,
@@ -105,11 +81,7 @@ export async function apiErrorFromResponse(
   })
 }
 
-/**
- * The request did not complete (refused, reset, DNS, CORS, a relative baseURL outside a browser...).
- *
- * @example catch (e) { throw networkError(context, e) }
- */
+/** The request did not complete (refused, reset, DNS, CORS, a relative baseURL outside a browser...). */
 export function networkError(context: RequestContext, cause: unknown): VideoNetworkError {
   const message =
     `${context.request} to ${context.origin} failed: ${describeCause(cause)}. ` +
@@ -117,11 +89,7 @@ export function networkError(context: RequestContext, cause: unknown): VideoNetw
   return new VideoNetworkError(redactSecret(message, context.secret), { cause })
 }
 
-/**
- * The request was abandoned after its time limit. `limit` says which limit and how to raise it.
- *
- * @example timeoutError(context, 'after 30000 ms (raise timeoutMs if the server is just slow)', e)
- */
+/** The request was abandoned after its time limit. `limit` says which limit and how to raise it. */
 export function timeoutError(context: RequestContext, limit: string, cause: unknown): VideoNetworkError {
   const message = `${context.request} to ${context.origin} timed out ${limit}.`
   return new VideoNetworkError(redactSecret(message, context.secret), { cause, timedOut: true })

@@ -5,26 +5,22 @@ import { VideoValidationError } from '../errors'
  * Every transport builds its paths here, so the id guard and the encoding cannot drift apart.
  */
 
-/** The collection path: `GET /videos` lists, `POST /videos` creates. @example withQuery(VIDEOS_PATH, { limit: 10 }) */
+/** The collection path: `GET /videos` lists, `POST /videos` creates. */
 export const VIDEOS_PATH = '/videos'
 
-/** The sub-resources of one video. @example videoPath(id, 'content' satisfies VideoAction) */
+/** The sub-resources of one video. */
 export type VideoAction = 'remix' | 'content'
 
-/** A query value as transports receive it; `undefined` means "not sent". @example const limit: QueryValue = 20 */
+/** A query value as transports receive it; `undefined` means "not sent". */
 export type QueryValue = string | number | undefined
 
-/** `query` without its undefined entries. @example const q: DefinedQuery<{ limit: number | undefined }> = {} */
+/** `query` without its undefined entries. */
 export type DefinedQuery<Q> = { [K in keyof Q]?: Exclude<Q[K], undefined> }
 
 /**
  * Refuses an id that would not address exactly one video: not a string, empty, `.` or `..`
  * (the last two are dot-segments that URL resolution collapses, even when percent-encoded, so they would
  * reach `/videos` itself or its parent). Throws before anything is sent.
- *
- * @example
- * assertVideoId('video_123') // passes
- * assertVideoId('..') // throws VideoValidationError
  */
 export function assertVideoId(id: unknown): asserts id is string {
   const reason = idProblem(id)
@@ -47,10 +43,6 @@ function idProblem(id: unknown): string | undefined {
 /**
  * The path of one video or one of its sub-resources, with the id checked ({@link assertVideoId}) and
  * encoded with `encodeURIComponent`, so `/`, `?`, `#` and `..` inside an id stay inside its segment.
- *
- * @example
- * videoPath('video_123') // '/videos/video_123'
- * videoPath('a/b', 'content') // '/videos/a%2Fb/content'
  */
 export function videoPath(id: string, action?: VideoAction): string {
   assertVideoId(id)
@@ -58,23 +50,14 @@ export function videoPath(id: string, action?: VideoAction): string {
   return action === undefined ? path : `${path}/${action}`
 }
 
-/**
- * Drops the undefined entries of a query, so only what the caller set is sent.
- *
- * @example definedQuery({ after: undefined, limit: 10 }) // { limit: 10 }
- */
+/** Drops the undefined entries of a query, so only what the caller set is sent. */
 export function definedQuery<Q extends Record<string, QueryValue>>(query: Q): DefinedQuery<Q> {
   return Object.fromEntries(
     Object.entries(query).filter(([, value]) => value !== undefined),
   ) as DefinedQuery<Q>
 }
 
-/**
- * Appends the defined entries of `query` to `path`; no `?` when none is defined.
- *
- * @example
- * withQuery('/videos', { limit: 10, after: undefined }) // '/videos?limit=10'
- */
+/** Appends the defined entries of `query` to `path`; no `?` when none is defined. */
 export function withQuery(path: string, query: Record<string, QueryValue>): string {
   const search = new URLSearchParams()
   for (const [name, value] of Object.entries(definedQuery(query))) search.append(name, String(value))

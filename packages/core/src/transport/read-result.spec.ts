@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { VideoValidationError } from '../errors'
-import { parseJson, readTransportResult } from './read-result'
+import { parseJson } from './json'
+import { readTransportResult } from './read-result'
 
 const context = { request: 'GET /videos/abc', origin: 'https://example.com' }
 

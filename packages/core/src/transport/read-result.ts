@@ -1,34 +1,13 @@
 import { VideoValidationError } from '../errors'
 import type { RequestContext } from './http-errors'
 import { readPollAfterMs, readRequestId } from './headers'
+import { parseJson } from './json'
 import type { TransportResult } from './types'
-
-/**
- * The outcome of parsing a text as JSON; `ok: false` when it is not JSON (JSON `null` is a value).
- *
- * @example const parsed: JsonParseResult = parseJson(text); if (parsed.ok) use(parsed.value)
- */
-export type JsonParseResult = { ok: true; value: unknown } | { ok: false }
-
-/**
- * Parses JSON without throwing.
- *
- * @example parseJson('{"a":1}') // { ok: true, value: { a: 1 } }; parseJson('<html>') // { ok: false }
- */
-export function parseJson(text: string): JsonParseResult {
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown }
-  } catch {
-    return { ok: false }
-  }
-}
 
 /**
  * Reads a 2xx JSON answer into a {@link TransportResult}: the body, unvalidated (the client validates it),
  * and the `openai-poll-after-ms` / `x-request-id` hints. A body that is not JSON is a
  * `VideoValidationError`: it usually means `baseURL` points at a web page or another service.
- *
- * @example const result = await readTransportResult(response, { request: 'GET /videos/x', origin })
  */
 export async function readTransportResult(
   response: Response,

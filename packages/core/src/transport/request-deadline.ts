@@ -1,8 +1,6 @@
 /**
  * One signal for a request that aborts when the caller's signal does or when `timeoutMs` passes, and
  * that tells the two apart afterwards. The timer lives only as long as the request: call `clear()`.
- *
- * @example const deadline: RequestDeadline = startDeadline(signal, 5_000)
  */
 export interface RequestDeadline {
   /** Pass to `fetch`; `undefined` when there is neither a caller signal nor a timeout. */
@@ -18,13 +16,7 @@ export interface RequestDeadline {
   clear(): void
 }
 
-/**
- * Starts a deadline for one request.
- *
- * @example
- * const deadline = startDeadline(options.signal, 30_000)
- * try { return await fetch(url, { signal: deadline.signal ?? null }) } finally { deadline.clear() }
- */
+/** Starts a deadline for one request. */
 export function startDeadline(
   signal: AbortSignal | undefined,
   timeoutMs: number | undefined,
@@ -47,11 +39,7 @@ export function startDeadline(
   }
 }
 
-/**
- * Settles with `work`, or rejects with the signal's reason as soon as it aborts.
- *
- * @example const response = await raceAbort(sdkCall.asResponse(), options.signal)
- */
+/** Settles with `work`, or rejects with the signal's reason as soon as it aborts. */
 export function raceAbort<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (signal === undefined) return work
   return new Promise<T>((resolve, reject) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createFetchTransport } from './fetch-transport'
-import { jsonResponse, listFixture, recordingFetch, videoFixture } from './test-support'
+import { jsonResponse, listFixture, recordingFetch, videoFixture } from '../../test/fetch-doubles'
 import type { VideoTransport } from './types'
 
 const BASE = 'https://videos.example.com/v1'

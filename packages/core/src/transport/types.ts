@@ -1,4 +1,5 @@
-import type { CreateVideoParams, RemixVideoParams, VideoContentVariant } from '../schema'
+import type { CreateVideoParams, RemixVideoParams } from '../schema/params'
+import type { VideoContentVariant } from '../schema/video'
 
 /** Per-request options every transport method accepts. */
 export interface RequestOptions {
@@ -28,9 +29,6 @@ export interface TransportResult {
 /**
  * Moves bytes between vidjob and a Videos API. Implementations map failures to vidjob's errors:
  * non-2xx → `VideoApiError`, no answer → `VideoNetworkError`, aborted → `AbortError`.
- *
- * @example
- * const transport: VideoTransport = createFetchTransport({ baseURL: 'http://localhost:4010/v1' })
  */
 export interface VideoTransport {
   retrieve(id: string, options?: RequestOptions): Promise<TransportResult>

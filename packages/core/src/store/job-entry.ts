@@ -1,0 +1,87 @@
+import type { Video } from '../schema/video'
+import type { VideoJobState } from '../types'
+import { deriveJobState, reuseIfEqual, type JobFacts } from './job-state'
+
+/** The store's sense of time. */
+export interface Clock {
+  now(): number
+}
+
+/** A change of one job, as the client reports it on `events$`. */
+export interface JobChange {
+  readonly id: string
+  readonly previous: Video | undefined
+  readonly video: Video | undefined
+  readonly deleted: boolean
+}
+
+/** What the store needs of a list to keep its rows fresh and its entries alive. */
+export interface ListLink {
+  onEntityChange(): void
+  isObserved(): boolean
+  ids(): Iterable<string>
+}
+
+/** One cached job: what is known of it, its derived state, and who observes it. */
+export interface JobEntry {
+  facts: JobFacts
+  state: VideoJobState
+  /** Sequence number of the request whose answer `facts.video` came from. */
+  dataSeq: number
+  readonly listeners: Set<(state: VideoJobState) => void>
+  /** Lists holding this id: they re-derive their rows when it changes. */
+  readonly lists: Set<ListLink>
+  /** When server data for this job last arrived, changed or not. */
+  fetchedAt: number | undefined
+  /** Set while nothing observes the entry: when it became collectable. */
+  idleSince: number | undefined
+}
+
+/** A new entry; it keeps `idle` (the state handed out before it existed) while that is still equal. */
+export function createEntry(facts: JobFacts, idle: VideoJobState | undefined): JobEntry {
+  const derived = deriveJobState(facts)
+  return {
+    facts,
+    state: idle ? reuseIfEqual(idle, derived) : derived,
+    dataSeq: -1,
+    fetchedAt: undefined,
+    listeners: new Set(),
+    lists: new Set(),
+    idleSince: undefined,
+  }
+}
+
+/** Someone subscribes to the job, or an observed list holds it. */
+export function isEntryObserved(entry: JobEntry): boolean {
+  if (entry.listeners.size > 0) return true
+  for (const list of entry.lists) if (list.isObserved()) return true
+  return false
+}
+
+/** How many collected jobs keep their last data. */
+const MAX_COLLECTED = 1_000
+
+/**
+ * The last data of collected entries (bounded), so an answer to a request started before a collection
+ * cannot show a newcomer older data than an earlier subscriber saw.
+ */
+export class CollectedData {
+  readonly #data = new Map<string, { readonly seq: number; readonly video: Video }>()
+
+  remember(id: string, entry: JobEntry): void {
+    if (entry.facts.video === undefined) return
+    this.#data.set(id, { seq: entry.dataSeq, video: entry.facts.video })
+    if (this.#data.size > MAX_COLLECTED) this.#data.delete(this.#data.keys().next().value as string)
+  }
+
+  /** Takes back what was remembered of `id`, if anything. */
+  take(id: string): { readonly seq: number; readonly video: Video } | undefined {
+    const data = this.#data.get(id)
+    this.#data.delete(id)
+    return data
+  }
+
+  clear(): void {
+    this.#data.clear()
+  }
+}

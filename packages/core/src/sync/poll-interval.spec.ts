@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest'
+import { IDLE_JOB_STATE } from '../store/job-state'
+import { nextPollDelay, POLLING_DEFAULTS } from './poll-interval'
+import type { VideoJobState } from '../types'
+
+const NOW = 1_000_000
+
+/** A job in progress that gains one point per second (so `eta` is 1 s per missing point). */
+function rendering(progress: number, sinceUpdateMs = 0): VideoJobState {
+  return {
+    ...IDLE_JOB_STATE,
+    id: 'v',
+    status: 'in_progress',
+    progress,
+    eta: (100 - progress) * 1_000,
+    updatedAt: NOW - sinceUpdateMs,
+  }
+}
+
+describe('nextPollDelay', () => {
+  it('polls when the bar is due to move by the visible step (8 points), counted from the last change', () => {
+    expect(POLLING_DEFAULTS.progressStep).toBe(8)
+    expect(nextPollDelay(rendering(20), NOW, {}, undefined)).toBe(8_000)
+    expect(nextPollDelay(rendering(20, 3_000), NOW, {}, undefined)).toBe(5_000)
+  })
+
+  it('aims at completion a point early when that comes before the next step', () => {
+    expect(nextPollDelay(rendering(95), NOW, {}, undefined)).toBe(4_000)
+  })
+
+  it('clamps to minInterval and maxInterval', () => {
+    expect(nextPollDelay(rendering(99, 5_000), NOW, {}, undefined)).toBe(1_000)
+    const slow = { ...rendering(10), eta: 9_000_000 }
+    expect(nextPollDelay(slow, NOW, {}, undefined)).toBe(30_000)
+    expect(nextPollDelay(slow, NOW, { maxInterval: 60_000 }, undefined)).toBe(60_000)
+  })
+
+  it('lets the server hint (floored at minInterval, not capped) and then a user interval win', () => {
+    expect(nextPollDelay(rendering(20), NOW, {}, 2_500)).toBe(2_500)
+    expect(nextPollDelay(rendering(20), NOW, {}, 90_000)).toBe(90_000)
+    // Never below the floor: a hint of 0 from a misconfigured proxy is not a request storm.
+    expect(nextPollDelay(rendering(20), NOW, {}, 0)).toBe(1_000)
+    expect(nextPollDelay(rendering(20), NOW, { minInterval: 200 }, 0)).toBe(200)
+    expect(nextPollDelay(rendering(20), NOW, { interval: 750 }, 2_500)).toBe(750)
+    expect(nextPollDelay(rendering(20), NOW, { interval: (s) => s.progress * 10 }, undefined)).toBe(200)
+  })
+
+  it('waits the unknown-rate interval while queued or not yet seen moving', () => {
+    expect(nextPollDelay({ ...IDLE_JOB_STATE, status: 'queued', updatedAt: NOW }, NOW, {}, undefined)).toBe(
+      5_000,
+    )
+    const notMoving = { ...rendering(3, 12_000), eta: undefined }
+    expect(nextPollDelay(notMoving, NOW, {}, undefined)).toBe(12_000)
+  })
+})

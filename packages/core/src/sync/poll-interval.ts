@@ -1,0 +1,49 @@
+import type { PollingOptions, VideoJobState } from '../types'
+
+/** Defaults of the adaptive interval. */
+export const POLLING_DEFAULTS = {
+  minInterval: 1_000,
+  maxInterval: 30_000,
+  /** Used while the progress rate is unknown (queued, or one observation so far). */
+  unknownRateInterval: 5_000,
+  /** Poll when the progress bar is due to move by this many points. */
+  progressStep: 8,
+} as const
+
+/**
+ * When to poll a job next. A user `interval` wins (unclamped); then the server's `openai-poll-after-ms`
+ * (never below `minInterval`); otherwise the observed progress rate: poll when the bar should have moved by a visible step or the job
+ * should have completed, whichever is sooner, clamped to `minInterval`–`maxInterval`.
+ */
+export function nextPollDelay(
+  state: VideoJobState,
+  now: number,
+  options: PollingOptions,
+  pollAfterMs: number | undefined,
+): number {
+  const { interval } = options
+  if (interval !== undefined) return Math.max(0, typeof interval === 'function' ? interval(state) : interval)
+  const min = options.minInterval ?? POLLING_DEFAULTS.minInterval
+  // The server's hint is followed when it asks for patience, but never below the floor: a proxy that
+  // answers `openai-poll-after-ms: 0` must not turn every job into a request storm.
+  if (pollAfterMs !== undefined) return Math.max(min, pollAfterMs)
+  const max = Math.max(min, options.maxInterval ?? POLLING_DEFAULTS.maxInterval)
+  return Math.min(max, Math.max(min, rateBasedDelay(state, now)))
+}
+
+function rateBasedDelay(state: VideoJobState, now: number): number {
+  const { eta, updatedAt, progress } = state
+  if (updatedAt === undefined || progress >= 100) return POLLING_DEFAULTS.unknownRateInterval
+  // In progress but not seen moving yet: it gains under a point per `now - updatedAt`, so waiting that
+  // long again costs no visible change.
+  if (eta === undefined)
+    return state.status === 'in_progress'
+      ? Math.max(POLLING_DEFAULTS.unknownRateInterval, now - updatedAt)
+      : POLLING_DEFAULTS.unknownRateInterval
+  const msPerPoint = eta / (100 - progress)
+  // Aim a point early: a poll that finds the job still rendering costs one more poll at minInterval,
+  // a late one costs detection latency on every job.
+  const untilCompletion = eta - msPerPoint - (now - updatedAt)
+  const untilNextStep = msPerPoint * POLLING_DEFAULTS.progressStep - (now - updatedAt)
+  return Math.min(untilNextStep, untilCompletion)
+}
