@@ -31,5 +31,5 @@ export default [
   check('core', 'schema', '*', CORE_PEERS, '2 kB'),
   check('core', 'openai', '*', CORE_PEERS, '3 kB'),
   check('react', 'index', '*', ['react', 'react/jsx-runtime', 'rxjs', '@vidjob/core'], '1.2 kB'),
-  check('vue', 'index', '*', ['vue', 'rxjs', '@vidjob/core'], '1.4 kB'),
+  check('vue', 'index', '*', ['vue', 'rxjs', '@vidjob/core'], '1.2 kB'),
 ]

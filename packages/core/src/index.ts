@@ -2,6 +2,9 @@
  * `@vidjob/core`: the client, its types, the errors and the fetch transport a browser app uses. The zod
  * schemas are in `@vidjob/core/schema`, the openai SDK adapter in `@vidjob/core/openai`, and the protocol
  * the framework bindings use in `@vidjob/core/bindings`.
+ *
+ * @packageDocumentation
+ * @module @vidjob/core
  */
 export { createVideoClient } from './client'
 export {

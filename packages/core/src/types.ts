@@ -10,9 +10,11 @@ import type { VideoTransport } from './transport/types'
  * changes, so `===` tells whether to re-render.
  */
 export interface VideoJobState {
+  /** The job's id, as the app asked for it. */
   readonly id: string
   /** The last valid server object; undefined until first loaded. */
   readonly video: Video | undefined
+  /** `video.status`: `queued`, `in_progress`, `completed` or `failed`; undefined until first loaded. */
   readonly status: VideoStatus | undefined
   /** 0–100, never decreases; 100 once completed. */
   readonly progress: number
@@ -22,6 +24,7 @@ export interface VideoJobState {
   readonly isPolling: boolean
   /** Completed, failed or deleted. */
   readonly isTerminal: boolean
+  /** Deleted here (at once, before the server confirms) or confirmed gone by the server. */
   readonly isDeleted: boolean
   /** The last request's failure; cleared by the next success. */
   readonly error: VideoClientError | undefined
@@ -38,21 +41,27 @@ export type VideoListOptions = Omit<VideoListQuery, 'after'>
 
 /** The loaded pages of one list query, flattened. */
 export interface VideoListState {
+  /** The rows of every loaded page, in server order; deleted ones hidden. Unchanged rows keep their identity. */
   readonly videos: readonly Video[]
   /** The first page has arrived (an empty list is then really empty). */
   readonly isLoaded: boolean
+  /** The server has a page after the last loaded one (`fetchNextPage` loads it). */
   readonly hasMore: boolean
   /** The first page is loading. */
   readonly isLoading: boolean
+  /** `fetchNextPage` is loading a page. */
   readonly isFetchingNextPage: boolean
+  /** The last load's failure (the loaded rows stay); cleared by the next success. */
   readonly error: VideoClientError | undefined
 }
 
 /** A live, paged list. The same query returns the same handle. */
 export interface VideoListHandle {
+  /** The query, with its default `order` filled in. */
   readonly query: Readonly<VideoListOptions>
   /** Replays the current state, then every change; loads the first page on first subscription. */
   readonly state$: Observable<VideoListState>
+  /** The current state, synchronously, with no side effect. */
   getState(): VideoListState
   /** Loads the page after the last loaded one; resolves once it is in the state (failures go to `error`). */
   fetchNextPage(): Promise<void>
@@ -68,8 +77,10 @@ export interface VideoListHandle {
 
 /** What happened to a job, for toasts, analytics or webhooks fan-out. */
 export interface VideoClientEvent {
+  /** `completed` / `failed` when a job reaches that status, `deleted` when a delete is confirmed, else `updated`. */
   readonly type: 'updated' | 'completed' | 'failed' | 'deleted'
   readonly id: string
+  /** The video as the cache holds it after the change. */
   readonly video: Video | undefined
 }
 
@@ -98,8 +109,11 @@ export interface RetryOptions {
 
 /** Options of {@link createVideoClient}. */
 export interface VideoClientOptions {
+  /** How requests reach the Videos API: `createFetchTransport({ baseURL })`, `fromOpenAI(openai)`, or your own. */
   transport: VideoTransport
+  /** How the shared poller picks its intervals (adaptive by default). */
   polling?: PollingOptions | undefined
+  /** How failed polls back off, and the pause after a 429 without Retry-After. */
   retry?: RetryOptions | undefined
   /** How long an unobserved job or list stays cached. Default 300000 ms (5 minutes). */
   gcTime?: number | undefined
@@ -116,25 +130,55 @@ export interface VideoClientOptions {
  * client.job$(video.id).subscribe((s) => console.log(s.status, s.progress))
  */
 export interface VideoClient {
+  /**
+   * The live state of one job: replays the current state at once, then every change. While it has
+   * subscribers and the job is not terminal, the shared poller keeps the job fresh. It never errors:
+   * failures are in the state. Identical data emits nothing new.
+   */
   job$(id: string): Observable<VideoJobState>
+  /** The same state as `job$`, synchronously, with no side effect (no request, no polling). */
   getJob(id: string): VideoJobState
+  /** Distinct progress values (0–100, never decreasing) of a job; keeps it polled like `job$`. */
   progress$(id: string): Observable<number>
+  /**
+   * A live, cursor-paged list; the same query returns the same handle (`order` defaults to `'desc'`). A
+   * query outside the spec (`limit` not an integer 0–100) throws a `VideoValidationError`, unsent.
+   */
   list(query?: VideoListOptions): VideoListHandle
+  /**
+   * Starts a job. Params that fail `CreateVideoParamsSchema` reject with a `VideoValidationError`, unsent.
+   * The new job enters the cache, heads every loaded `desc` list (and ends an `asc` list whose last page is
+   * loaded), and is polled while observed.
+   */
   create(params: CreateVideoParams): Promise<Video>
+  /** Starts a job from a completed video and a new prompt, with the same effects as `create`. */
   remix(id: string, params: RemixVideoParams): Promise<Video>
+  /**
+   * Deletes a video optimistically: it leaves every list and reads `isDeleted` synchronously, before the
+   * request is sent, and its polling stops. On success it stays gone; on failure it returns to its exact
+   * place in every list, polling resumes, and the promise rejects.
+   */
   delete(id: string): Promise<void>
+  /** Resolves with the completed video; rejects with `VideoJobFailedError` when the job fails. */
   waitForCompletion(id: string, options?: { signal?: AbortSignal | undefined }): Promise<Video>
+  /**
+   * Downloads an asset of a completed video (`variant` defaults to `'video'`); refuses, with a
+   * `VideoValidationError`, a body whose `content-type` does not fit the variant.
+   */
   downloadContent(
     id: string,
     options?: { variant?: VideoContentVariant | undefined; signal?: AbortSignal | undefined },
   ): Promise<Blob>
+  /** Fetches a job now, sharing a request in flight (for a webhook, whose payload carries only the id). */
   refetch(id: string): Promise<void>
   /**
    * The cached video, or fetched now when none is cached: for Suspense and loaders. Rejects with the
    * request's error (e.g. a `VideoApiError` 404 for an unknown id).
    */
   ensureJob(id: string): Promise<Video>
+  /** Merges a video pushed from elsewhere (a webhook body, a stream), after validation. */
   ingest(video: unknown): void
+  /** What happens to jobs: `updated`, `completed`, `failed`, `deleted`. Completes on `dispose()`. */
   readonly events$: Observable<VideoClientEvent>
   /** Stops every timer and request; the client must not be used afterwards. */
   dispose(): void

@@ -1,3 +1,9 @@
+/**
+ * `@vidjob/react`: a provider and hooks over core's binding protocol, on `useSyncExternalStore`.
+ *
+ * @packageDocumentation
+ * @module @vidjob/react
+ */
 export { VideoClientProvider, useVideoClient, type VideoClientProviderProps } from './video-client-provider'
 export { useVideoJob, type UseVideoJobResult } from './use-video-job'
 export { useVideoProgress } from './use-video-progress'

@@ -1,3 +1,9 @@
+/**
+ * `@vidjob/vue`: a plugin and composables over core's binding protocol, as shallow refs.
+ *
+ * @packageDocumentation
+ * @module @vidjob/vue
+ */
 export {
   VIDEO_CLIENT_KEY,
   VideoClientPlugin,

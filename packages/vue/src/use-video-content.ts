@@ -36,10 +36,11 @@ export function useVideoContent(
   options: UseVideoContentOptions = {},
 ): UseVideoContentResult {
   const client = useVideoClient()
+  const asset = (): ContentKey => [toValue(id) ?? undefined, toValue(options.variant) ?? 'video']
+  // One subscription per id and variant: the key is both, in one string (a variant has no space).
   const { state } = useReadable(
-    (): ContentKey => [toValue(id) ?? undefined, toValue(options.variant) ?? 'video'],
-    ([key, variant]) => contentReadable(client, key, variant),
-    (a, b) => a[0] === b[0] && a[1] === b[1],
+    () => asset().join(' '),
+    () => contentReadable(client, ...asset()),
   )
   return { state, ...fieldRefs(state) }
 }

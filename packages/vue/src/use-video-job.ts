@@ -1,5 +1,5 @@
 import type { VideoJobState } from '@vidjob/core'
-import { IDLE_JOB_STATE, jobReadable, loadJob } from '@vidjob/core/bindings'
+import { jobReadable, loadJob } from '@vidjob/core/bindings'
 import { toValue, type MaybeRefOrGetter, type ShallowRef } from 'vue'
 import { fieldRefs, useReadable, type FieldRefs } from './use-readable'
 import { useVideoClient } from './video-client-plugin'
@@ -36,6 +36,6 @@ export function useVideoJob(id: VideoIdSource): UseVideoJobResult {
   return {
     state,
     ...fieldRefs(state),
-    suspense: () => settle((key) => (key ? loadJob(client, key) : Promise.resolve(IDLE_JOB_STATE))),
+    suspense: () => settle((key) => (key ? loadJob(client, key) : undefined)),
   }
 }

@@ -1,6 +1,6 @@
 import type { VideoListHandle, VideoListOptions, VideoListState } from '@vidjob/core'
 import { listReadable } from '@vidjob/core/bindings'
-import { computed, toValue, type MaybeRefOrGetter, type ShallowRef } from 'vue'
+import { toValue, type MaybeRefOrGetter, type ShallowRef } from 'vue'
 import { fieldRefs, useReadable, type FieldRefs } from './use-readable'
 import { useVideoClient } from './video-client-plugin'
 
@@ -27,16 +27,13 @@ export interface UseVideoListResult extends FieldRefs<VideoListState> {
 export function useVideoList(query: MaybeRefOrGetter<VideoListOptions | undefined> = {}): UseVideoListResult {
   const client = useVideoClient()
   // The same query gives the same handle, so a new but equal query object changes nothing.
-  const handle = computed((): VideoListHandle => client.list(toValue(query)))
-  const { state, settle } = useReadable(
-    () => handle.value,
-    (list) => listReadable(client, list.query),
-  )
+  const list = (): VideoListHandle => client.list(toValue(query))
+  const { state, settle } = useReadable(list, (handle) => listReadable(client, handle.query))
   return {
     state,
     ...fieldRefs(state),
-    fetchNextPage: () => handle.value.fetchNextPage(),
-    refresh: () => handle.value.refresh(),
-    suspense: () => settle((list) => list.ensureLoaded()),
+    fetchNextPage: () => list().fetchNextPage(),
+    refresh: () => list().refresh(),
+    suspense: () => settle((handle) => handle.ensureLoaded()),
   }
 }

@@ -11,6 +11,15 @@ export interface VideoClientPluginOptions {
 }
 
 /**
+ * What goes wrong when a composable runs outside an app that provides a client, or outside any scope
+ * that could release its subscriptions, and how to fix both.
+ */
+export const NO_CLIENT_OR_SCOPE =
+  'vidjob found no video client or scope: install one with app.use(VideoClientPlugin, { client }) or ' +
+  'provideVideoClient(client), and call its composables inside setup(), a Pinia store, an effectScope() ' +
+  'or app.runWithContext().'
+
+/**
  * Makes a video client available to every component (and Pinia store) of an app.
  *
  * @example
@@ -19,7 +28,7 @@ export interface VideoClientPluginOptions {
  */
 export const VideoClientPlugin: Plugin<[VideoClientPluginOptions]> = {
   install(app, options) {
-    if (!options?.client) throw new TypeError('app.use(VideoClientPlugin, { client }) needs a client.')
+    if (!options?.client) throw new TypeError(NO_CLIENT_OR_SCOPE)
     app.provide(VIDEO_CLIENT_KEY, options.client)
   },
 }
@@ -47,9 +56,5 @@ export function provideVideoClient(client: VideoClient): void {
 export function useVideoClient(): VideoClient {
   const client = hasInjectionContext() ? inject(VIDEO_CLIENT_KEY, null) : null
   if (client) return client
-  throw new Error(
-    'useVideoClient() found no video client. Install one with app.use(VideoClientPlugin, { client }) or ' +
-      'provideVideoClient(client) in a parent component, and call vidjob composables inside setup(), ' +
-      'a Pinia store, or app.runWithContext().',
-  )
+  throw new Error(NO_CLIENT_OR_SCOPE)
 }

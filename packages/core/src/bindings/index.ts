@@ -1,6 +1,9 @@
 /**
  * `@vidjob/core/bindings`: the framework-free protocol the React and Vue bindings are built on, for anyone
  * binding vidjob to another framework. Every piece is a {@link Readable}: read it, subscribe to it.
+ *
+ * @packageDocumentation
+ * @module @vidjob/core/bindings
  */
 export { IDLE_JOB_STATE } from '../store/job-state'
 export { contentReadable, NO_CONTENT, videoContent$, type VideoContentState } from './content'

@@ -2,6 +2,9 @@
  * `@vidjob/core/schema`: the zod schemas of the Videos API wire format and of vidjob's inputs, for apps
  * that validate on their own (a form before submit, a webhook body, a server route). The client applies
  * the same schemas to every body and every input itself.
+ *
+ * @packageDocumentation
+ * @module @vidjob/core/schema
  */
 export {
   ApiErrorBodySchema,
@@ -35,6 +38,8 @@ export {
   ImageReferenceSchema,
   RemixVideoParamsSchema,
   VideoListQuerySchema,
+  validateCreateVideoParams,
+  validateRemixVideoParams,
   type CreateVideoParams,
   type RemixVideoParams,
   type VideoListQuery,

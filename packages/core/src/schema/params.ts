@@ -1,4 +1,6 @@
 import * as z from 'zod/mini'
+import type { VideoValidationError } from '../errors'
+import { parseInput } from './parse'
 import { nonEmptyString as nonEmpty, type VideoModel, type VideoSeconds, type VideoSize } from './video'
 
 /**
@@ -73,3 +75,29 @@ export const VideoListQuerySchema = z.strictObject({
 export const VideoListOptionsSchema = z.omit(VideoListQuerySchema, { after: true })
 
 export type VideoListQuery = z.infer<typeof VideoListQuerySchema>
+
+/**
+ * Checks create params exactly as `client.create` does, without sending anything: the
+ * `VideoValidationError` it would reject with (use `issuesByField()` for a form), or undefined.
+ */
+export function validateCreateVideoParams(params: unknown): VideoValidationError | undefined {
+  return validationError(CreateVideoParamsSchema, params, 'create() params')
+}
+
+/** Checks remix params exactly as `client.remix` does, without sending anything (see {@link validateCreateVideoParams}). */
+export function validateRemixVideoParams(params: unknown): VideoValidationError | undefined {
+  return validationError(RemixVideoParamsSchema, params, 'remix() params')
+}
+
+function validationError(
+  schema: z.ZodMiniType,
+  input: unknown,
+  what: string,
+): VideoValidationError | undefined {
+  try {
+    parseInput(schema, input, what)
+    return undefined
+  } catch (error) {
+    return error as VideoValidationError
+  }
+}

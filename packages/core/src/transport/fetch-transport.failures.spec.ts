@@ -1,22 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { VideoApiError, VideoClientError, VideoNetworkError, VideoValidationError } from '../errors'
-import type { FetchTransportOptions } from './fetch-transport'
 import { createFetchTransport } from './fetch-transport'
-import type { Answer, RecordedCall } from '../../test/fetch-doubles'
-import { hang, jsonResponse as json, recordingFetch, rejection, videoFixture } from '../../test/fetch-doubles'
+import type { Answer } from '../../test/fetch-doubles'
+import { hang, jsonResponse as json, rejection } from '../../test/fetch-doubles'
 import type { VideoTransport } from './types'
-
-const BASE = 'http://mock.local/v1'
-const KEY = 'sk-test-0123456789'
-const video = videoFixture
-
-function setup(
-  answer?: Answer,
-  options: Partial<FetchTransportOptions> = {},
-): { transport: VideoTransport; calls: RecordedCall[] } {
-  const { fetch, calls } = recordingFetch(answer ?? (() => json(video)))
-  return { transport: createFetchTransport({ baseURL: BASE, fetch, ...options }), calls }
-}
+import { BASE, KEY, setup } from '../../test/fetch-transport-setup'
 
 afterEach(() => {
   vi.useRealTimers()

@@ -1,8 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { VideoApiError, VideoValidationError } from '../errors'
-import type { FetchTransportOptions } from './fetch-transport'
 import { createFetchTransport } from './fetch-transport'
-import type { Answer, RecordedCall } from '../../test/fetch-doubles'
 import {
   jsonResponse as json,
   listFixture,
@@ -11,18 +9,9 @@ import {
   videoFixture,
 } from '../../test/fetch-doubles'
 import type { VideoTransport } from './types'
+import { BASE, KEY, setup } from '../../test/fetch-transport-setup'
 
-const BASE = 'http://mock.local/v1'
-const KEY = 'sk-test-0123456789'
 const video = videoFixture
-
-function setup(
-  answer?: Answer,
-  options: Partial<FetchTransportOptions> = {},
-): { transport: VideoTransport; calls: RecordedCall[] } {
-  const { fetch, calls } = recordingFetch(answer ?? (() => json(video)))
-  return { transport: createFetchTransport({ baseURL: BASE, fetch, ...options }), calls }
-}
 
 /** Every method of the transport, called with `id`. */
 const byId: Record<string, (t: VideoTransport, id: string) => Promise<unknown>> = {

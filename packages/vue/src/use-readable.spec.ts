@@ -1,23 +1,30 @@
+import type { Readable } from '@vidjob/core/bindings'
 import { mount } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
 import { defineComponent, effectScope, h, nextTick, onMounted, ref } from 'vue'
-import { connectWhileActive } from './connect-while-active'
+import { useReadable } from './use-readable'
 
+/** Readables that log when they are subscribed to ("connect") and released ("disconnect"). */
 function spyConnection() {
   const log: string[] = []
-  const connect = vi.fn((key: string) => {
-    log.push(`connect ${key}`)
-    return () => log.push(`disconnect ${key}`)
-  })
-  return { log, connect }
+  const connect = vi.fn((key: string): Readable<string> => ({
+    getState: () => `state ${key}`,
+    getServerState: () => `server ${key}`,
+    subscribe: () => {
+      log.push(`connect ${key}`)
+      return () => log.push(`disconnect ${key}`)
+    },
+  }))
+  const connected = (): string[] => connect.mock.calls.map(([key]) => key)
+  return { log, connect, connected }
 }
 
-describe('connectWhileActive', () => {
+describe('useReadable', () => {
   it('connects at once in a bare scope, reconnects on change and disconnects on stop', async () => {
     const { log, connect } = spyConnection()
     const key = ref('a')
     const scope = effectScope()
-    scope.run(() => connectWhileActive(key, connect))
+    scope.run(() => useReadable(() => key.value, connect))
     key.value = 'b'
     await nextTick()
     scope.stop()
@@ -30,7 +37,7 @@ describe('connectWhileActive', () => {
     const { log, connect } = spyConnection()
     const Comp = defineComponent({
       setup() {
-        connectWhileActive(() => 'a', connect)
+        useReadable(() => 'a', connect)
         log.push('setup done')
         onMounted(() => log.push('mounted'))
         return () => h('p')
@@ -42,18 +49,18 @@ describe('connectWhileActive', () => {
 
   it('never connects a scope stopped before its component mounted, and says nothing about it', () => {
     const warn = vi.spyOn(console, 'warn')
-    const { connect } = spyConnection()
+    const { log, connect } = spyConnection()
     const Comp = defineComponent({
       setup() {
-        effectScope().run(() => connectWhileActive(() => 'a', connect))
+        effectScope().run(() => useReadable(() => 'a', connect))
         const inner = effectScope()
-        inner.run(() => connectWhileActive(() => 'b', connect))
+        inner.run(() => useReadable(() => 'b', connect))
         inner.stop()
         return () => h('p')
       },
     })
     mount(Comp)
-    expect(connect.mock.calls.map(([key]) => key)).toEqual(['a'])
+    expect(log).toEqual(['connect a'])
     expect(warn).not.toHaveBeenCalled()
   })
 
@@ -63,7 +70,7 @@ describe('connectWhileActive', () => {
     const inner = effectScope()
     const Comp = defineComponent({
       setup() {
-        inner.run(() => connectWhileActive(key, connect))
+        inner.run(() => useReadable(() => key.value, connect))
         return () => h('p')
       },
     })
@@ -74,29 +81,29 @@ describe('connectWhileActive', () => {
     expect(log).toEqual(['connect a', 'disconnect a'])
   })
 
-  it('keeps the connection when the key is the same by `same`', async () => {
+  it('keeps the connection while the key stays the same, whatever object it is read from', async () => {
     const { log, connect } = spyConnection()
-    const key = ref({ id: 'a' })
+    const selected = ref({ id: 'a' })
     const scope = effectScope()
-    scope.run(() =>
-      connectWhileActive(
-        () => key.value,
-        (value) => connect(value.id),
-        (x, y) => x.id === y.id,
-      ),
-    )
-    key.value = { id: 'a' }
+    scope.run(() => useReadable(() => selected.value.id, connect))
+    selected.value = { id: 'a' }
     await nextTick()
     expect(log).toEqual(['connect a'])
     scope.stop()
   })
 
+  it('holds the server state until connected, the state while connected, the server state after', () => {
+    const { connect, connected } = spyConnection()
+    const scope = effectScope()
+    const readable = scope.run(() => useReadable(() => 'a', connect))
+    expect(readable?.state.value).toBe('state a')
+    scope.stop()
+    expect(readable?.state.value).toBe('server a')
+    expect(connected()).toContain('a')
+  })
+
   it('refuses to run outside any scope, where nothing could release it', () => {
-    expect(() =>
-      connectWhileActive(
-        () => 'a',
-        () => () => undefined,
-      ),
-    ).toThrow(/effectScope/)
+    const { connect } = spyConnection()
+    expect(() => useReadable(() => 'a', connect)).toThrow(/effectScope/)
   })
 })
