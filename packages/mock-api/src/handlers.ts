@@ -94,7 +94,7 @@ export const endpointHandlers: Readonly<Record<MockEndpoint, EndpointHandler>> =
       )
     }
     assertCompleted(video, 'downloaded')
-    const { bytes, contentType } = contentAsset(variant)
+    const { bytes, contentType } = await contentAsset(variant, video)
     return new Response(bytes, {
       headers: { 'content-type': contentType, 'content-length': String(bytes.byteLength) },
     })

@@ -76,3 +76,51 @@ export function paramOf(run: () => unknown): string | null {
   }
   throw new Error('expected a 400 MockApiError')
 }
+
+/** What a spec reads from an MP4's boxes. */
+export interface Mp4Info {
+  /** `mvhd` duration / timescale. */
+  seconds: number
+  /** The first track's `tkhd` width and height (16.16 fixed point, integer part). */
+  width: number
+  height: number
+}
+
+/**
+ * Reads the movie duration (`moov/mvhd`) and the first track's size (`moov/trak/tkhd`) from MP4 bytes,
+ * for version-0 boxes as ffmpeg writes them.
+ *
+ * @example
+ * mp4Info(bytes) // { seconds: 8, width: 72, height: 128 }
+ */
+export function mp4Info(bytes: Uint8Array<ArrayBuffer>): Mp4Info {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const box = (type: string, from: number, to: number): number => {
+    for (let at = from; at + 8 <= to; at += view.getUint32(at)) {
+      if (String.fromCharCode(...bytes.subarray(at + 4, at + 8)) === type) return at
+    }
+    throw new Error(`no ${type} box`)
+  }
+  const moov = box('moov', 0, bytes.byteLength)
+  const moovEnd = moov + view.getUint32(moov)
+  const mvhd = box('mvhd', moov + 8, moovEnd)
+  const trak = box('trak', moov + 8, moovEnd)
+  const tkhd = box('tkhd', trak + 8, trak + view.getUint32(trak))
+  return {
+    seconds: view.getUint32(mvhd + 24) / view.getUint32(mvhd + 20),
+    width: view.getUint32(tkhd + 84) >>> 16,
+    height: view.getUint32(tkhd + 88) >>> 16,
+  }
+}
+
+/**
+ * Width and height of a lossy (`VP8 `) WebP, from its frame header.
+ *
+ * @example
+ * webpSize(bytes) // [72, 128]
+ */
+export function webpSize(bytes: Uint8Array<ArrayBuffer>): [width: number, height: number] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  expect(String.fromCharCode(...bytes.subarray(12, 16))).toBe('VP8 ')
+  return [view.getUint16(26, true) & 0x3fff, view.getUint16(28, true) & 0x3fff]
+}
