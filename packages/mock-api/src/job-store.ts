@@ -8,6 +8,7 @@ import {
   type MockVideo,
   type MockVideoError,
 } from './job-lifecycle'
+import { MOCK_FAILURES, seededFailure } from './failures'
 import { createRandom, deriveSeed, randomInt, type Random } from './random'
 import { assertIntegerIn, assertNonNegative } from './validation'
 
@@ -90,8 +91,6 @@ export interface JobStoreOptions {
  */
 export const DEFAULT_VIDEO_PARAMS = { model: 'sora-2', size: '720x1280', seconds: '4' } as const
 
-const FAILURE_CODE = 'video_generation_failed'
-
 /**
  * The jobs of one mock API. A job is a plan fixed at creation (timings and outcome drawn from the
  * job's own seeded stream); its state is computed from the clock whenever it is read.
@@ -151,10 +150,7 @@ export function createJobStore(options: JobStoreOptions): JobStore {
         status: 'failed',
         atMs: now(),
         progress: current.progress,
-        error: {
-          code: error?.code ?? FAILURE_CODE,
-          message: error?.message ?? `Video generation failed (forced by jobs.fail('${id}')).`,
-        },
+        error: { ...MOCK_FAILURES.internal, ...definedOnly(error ?? {}) },
       })),
     remove(id) {
       const record = live(id)
@@ -177,7 +173,9 @@ function planJob(job: NewJob, seq: number, createdAtMs: number, options: JobStor
   const size = job.size ?? DEFAULT_VIDEO_PARAMS.size
   const seconds = job.seconds ?? DEFAULT_VIDEO_PARAMS.seconds
   // Drawn before anything optional, so a job's outcome depends only on the seed and its number.
-  const outcome = planOutcome(job.outcome, random, options.failRate)
+  const outcome = planOutcome(job.outcome, random, options.failRate, () =>
+    seededFailure(createRandom(deriveSeed(options.seed, 'failure', seq))),
+  )
   const queueMs = job.queueMs ?? options.queueMs
   const renderMs =
     job.renderMs ??
@@ -200,23 +198,29 @@ function planJob(job: NewJob, seq: number, createdAtMs: number, options: JobStor
   }
 }
 
-function planOutcome(requested: MockJobOutcome | undefined, random: Random, failRate: number): JobOutcome {
+function planOutcome(
+  requested: MockJobOutcome | undefined,
+  random: Random,
+  failRate: number,
+  failure: () => MockVideoError,
+): JobOutcome {
   const seededFailure = random() < failRate
   const seededPoint = randomInt(random, 10, 90)
   if (requested === 'completed' || (requested === undefined && !seededFailure)) return { status: 'completed' }
   const atProgress = requested?.failAtProgress ?? seededPoint
   assertIntegerIn(atProgress, 0, 99, 'failAtProgress')
-  return { status: 'failed', atProgress, error: failureError(atProgress, requested) }
+  if (typeof requested !== 'object') return { status: 'failed', atProgress, error: failure() }
+  const { code, message } = requested
+  return {
+    status: 'failed',
+    atProgress,
+    error: { ...MOCK_FAILURES.internal, ...definedOnly({ code, message }) },
+  }
 }
 
-function failureError(atProgress: number, requested: MockJobOutcome | undefined): MockVideoError {
-  const custom = typeof requested === 'object' ? requested : {}
-  return {
-    code: custom.code ?? FAILURE_CODE,
-    message:
-      custom.message ??
-      `Video generation failed at ${atProgress}% (simulated by the mock API). Create the video again, or lower failRate.`,
-  }
+/** The fields that are set, so an explicit `undefined` does not erase a default. */
+function definedOnly<T extends object>(fields: T): Partial<T> {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>
 }
 
 /** `video_` + 24 characters: 16 seeded hex digits, then the creation number, which keeps ids unique. */
