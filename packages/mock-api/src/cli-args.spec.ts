@@ -99,4 +99,19 @@ describe('parseCliArgs', () => {
       expect(() => parseCliArgs(argv)).toThrow(message)
     }
   })
+
+  it('maps the after-the-work and reorder faults', () => {
+    expect(
+      parseCliArgs(['--fault-after-work', '0.1', '--fault-reorder', '0.2', '--reorder-ms', '300']),
+    ).toMatchObject({
+      faults: [
+        { fault: { type: 'error', status: 503, after: 'work' }, probability: 0.1 },
+        { fault: { type: 'reorder', ms: 300 }, probability: 0.2 },
+      ],
+    })
+    expect(parseCliArgs(['--fault-reorder', '1'])).toMatchObject({
+      faults: [{ fault: { type: 'reorder', ms: 1_000 } }],
+    })
+    expect(() => parseCliArgs(['--reorder-ms', '-5'])).toThrow(/--reorder-ms/)
+  })
 })

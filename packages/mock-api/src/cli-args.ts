@@ -44,6 +44,9 @@ Options:
   --fault-drop <0..1>     probability of a dropped connection
   --fault-malformed <0..1> probability of a 200 whose body is not JSON
   --fault-schema <0..1>   probability of a 200 whose JSON breaks the video shape
+  --fault-after-work <0..1>  probability of a 503 after the work is done (effect kept, answer lost)
+  --fault-reorder <0..1>  probability of an answer held --reorder-ms, so later requests overtake it
+  --reorder-ms <ms>       how long a reordered answer is held (default 1000)
   --help                  show this text`
 
 const STRING_OPTIONS = [
@@ -62,6 +65,9 @@ const STRING_OPTIONS = [
   'fault-drop',
   'fault-malformed',
   'fault-schema',
+  'fault-after-work',
+  'fault-reorder',
+  'reorder-ms',
 ] as const
 
 type Values = Partial<Record<(typeof STRING_OPTIONS)[number], string>>
@@ -112,12 +118,16 @@ function faultRules(values: Values): MockFaultRule[] {
     values['retry-after-ms'] === undefined
       ? 2_000
       : milliseconds(values['retry-after-ms'], '--retry-after-ms')
+  const reorderMs =
+    values['reorder-ms'] === undefined ? 1_000 : milliseconds(values['reorder-ms'], '--reorder-ms')
   const faults: [keyof Values, MockFault][] = [
     ['fault-500', { type: 'error', status: 500 }],
     ['fault-429', { type: 'rate-limit', retryAfterMs }],
     ['fault-drop', { type: 'drop' }],
     ['fault-malformed', { type: 'malformed' }],
     ['fault-schema', { type: 'schema' }],
+    ['fault-after-work', { type: 'error', status: 503, after: 'work' }],
+    ['fault-reorder', { type: 'reorder', ms: reorderMs }],
   ]
   return faults.flatMap(([name, fault]) => {
     const value = values[name]

@@ -17,8 +17,18 @@ export class ConnectionDroppedError extends TypeError {
   }
 }
 
-/** Every fault that replaces the answer (latency only delays it). */
-export type ReplacingFault = Exclude<MockFault, { type: 'latency' }>
+/** Every fault that replaces the answer (latency and reorder only delay it). */
+export type ReplacingFault = Exclude<MockFault, { type: 'latency' | 'reorder' }>
+
+/**
+ * Whether `fault` replaces the answer (rather than delaying it).
+ *
+ * @example
+ * if (isReplacingFault(fault) && fault.after !== 'work') return faultResponse(fault, endpoint)
+ */
+export function isReplacingFault(fault: MockFault | undefined): fault is ReplacingFault {
+  return fault !== undefined && fault.type !== 'latency' && fault.type !== 'reorder'
+}
 
 /**
  * The answer that replaces the normal one for `fault`; throws {@link ConnectionDroppedError} for `drop`.
@@ -31,8 +41,7 @@ export function faultResponse(fault: ReplacingFault, endpoint: MockEndpoint | 'u
     case 'error':
       return errorResponse(
         new MockApiError(fault.status, {
-          message:
-            fault.message ?? `The mock API injected a ${fault.status} error (fault rule). Retry the request.`,
+          message: fault.message ?? faultMessage(fault.status),
           code: fault.code ?? null,
         }),
       )
@@ -49,6 +58,18 @@ export function faultResponse(fault: ReplacingFault, endpoint: MockEndpoint | 'u
   }
 }
 
+/** What a service says with these statuses; the fault is the mock's, the words are not. */
+const FAULT_MESSAGES: Readonly<Record<number, string>> = {
+  500: 'The server had an error while processing your request. Retry the request.',
+  502: 'Bad gateway: the upstream service did not answer. Retry the request.',
+  503: 'The service is temporarily overloaded. Retry the request.',
+  504: 'The upstream service timed out. Retry the request.',
+}
+
+function faultMessage(status: number): string {
+  return FAULT_MESSAGES[status] ?? `The request failed with HTTP ${status}. Retry the request.`
+}
+
 function rateLimitResponse(fault: Extract<MockFault, { type: 'rate-limit' }>): Response {
   const header = fault.header ?? 'both'
   const headers: Record<string, string> = {}
@@ -56,7 +77,7 @@ function rateLimitResponse(fault: Extract<MockFault, { type: 'rate-limit' }>): R
   if (header !== 'retry-after') headers['retry-after-ms'] = String(fault.retryAfterMs)
   return errorResponse(
     new MockApiError(429, {
-      message: `Rate limit reached (injected by the mock API). Retry after ${fault.retryAfterMs} ms.`,
+      message: `Rate limit reached for requests. Retry after ${fault.retryAfterMs} ms.`,
       code: 'rate_limit_exceeded',
       headers,
     }),

@@ -1,7 +1,7 @@
 import { abortableDelay } from './abortable-delay'
 import { isManualClock } from './clock'
 import { errorResponse, MockApiError } from './envelope'
-import { ConnectionDroppedError, faultResponse } from './fault-responses'
+import { ConnectionDroppedError, faultResponse, isReplacingFault } from './fault-responses'
 import { createFaults, type MockFaults } from './faults'
 import { endpointHandlers } from './handlers'
 import { createJobStore, type JobStore, type MockJobs } from './job-store'
@@ -9,7 +9,7 @@ import { resolveMockOptions, type MockVideoApiOptions, type ResolvedMockOptions 
 import { listenNodeServer, type MockServer } from './node-server'
 import { createRandom, deriveSeed } from './random'
 import { createRequestLog, type MockRequestFilter, type MockRequestLogEntry } from './request-log'
-import { resolveRoute, ROUTES_HELP, type MockRoute } from './routes'
+import { resolveRoute, ROUTES_HELP, type MockEndpoint, type MockRoute } from './routes'
 
 /** An in-process OpenAI-compatible Videos API with a controllable clock and fault injection. */
 export interface MockVideoApi {
@@ -53,22 +53,42 @@ export function createMockVideoApi(options: MockVideoApiOptions = {}): MockVideo
   const faults = createFaults(createRandom(deriveSeed(config.seed, 'faults')))
   const log = createRequestLog()
 
+  /**
+   * Reads (list, retrieve, content, unknown routes) are answered from the state when the request arrives
+   * and then wait out the latency, so a slow read can land after newer data. Writes (create, delete,
+   * remix) wait first and act after, so a write aborted during its latency did nothing. Without latency
+   * or delaying faults both happen in the same tick.
+   */
   async function answer(
     request: Request,
     url: URL,
     route: MockRoute,
     entry: MockRequestLogEntry,
   ): Promise<Response> {
-    await abortableDelay(config.nextLatencyMs(), request.signal)
-    const denied = checkApiKey(request, config.apiKey)
-    if (denied) return errorResponse(denied)
-    const fault = faults.pick(entry)
-    if (fault) {
-      entry.fault = fault.type
-      if (fault.type !== 'latency') return faultResponse(fault, entry.endpoint)
-      await abortableDelay(fault.ms, request.signal)
+    const write = isWrite(route)
+    let hold = config.nextLatencyMs()
+    if (write) {
+      await abortableDelay(hold, request.signal)
+      hold = 0
+    } else {
+      request.signal.throwIfAborted()
     }
-    return respond({ request, url, route, config, jobs })
+    const denied = checkApiKey(request, config.apiKey)
+    if (denied) return later(hold, request, () => errorResponse(denied))
+    const fault = faults.pick(entry)
+    if (fault) entry.fault = fault.type
+    if (fault?.type === 'latency' && write) await abortableDelay(fault.ms, request.signal)
+    else if (fault?.type === 'latency' || fault?.type === 'reorder') hold += fault.ms
+    const exchange = { request, url, route, config, jobs }
+    if (!isReplacingFault(fault)) {
+      const response = await respond(exchange)
+      return later(hold, request, () => response)
+    }
+    if (fault.after === 'work') {
+      entry.afterWork = true
+      await (await respond(exchange)).body?.cancel()
+    }
+    return later(hold, request, () => faultResponse(fault, entry.endpoint))
   }
 
   async function handle(request: Request): Promise<Response> {
@@ -141,6 +161,18 @@ async function respond({ request, url, route, config, jobs }: Exchange): Promise
   } catch (error) {
     return errorResponse(error instanceof MockApiError ? error : internalError(error))
   }
+}
+
+const WRITES: ReadonlySet<MockEndpoint> = new Set(['create', 'delete', 'remix'])
+
+function isWrite(route: MockRoute): boolean {
+  return route.kind === 'endpoint' && WRITES.has(route.endpoint)
+}
+
+/** Waits `ms` (rejecting if the request aborts meanwhile), then builds the answer. */
+async function later(ms: number, request: Request, answer: () => Response): Promise<Response> {
+  await abortableDelay(ms, request.signal)
+  return answer()
 }
 
 function checkApiKey(request: Request, apiKey: string | undefined): MockApiError | undefined {

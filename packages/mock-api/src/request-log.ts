@@ -18,6 +18,8 @@ export interface MockRequestLogEntry {
   status?: number | 'dropped' | 'aborted'
   /** The injected fault that shaped the answer, if any. */
   fault?: MockFault['type']
+  /** Set when the fault replaced the answer after the server had done the work (`after: 'work'`). */
+  afterWork?: true
 }
 
 /** Which requests `count()` counts; every given field must match. */
