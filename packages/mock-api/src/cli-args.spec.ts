@@ -114,4 +114,9 @@ describe('parseCliArgs', () => {
     })
     expect(() => parseCliArgs(['--reorder-ms', '-5'])).toThrow(/--reorder-ms/)
   })
+
+  it('mounts the fault-control routes only with --control', () => {
+    expect(parseCliArgs(['--control'])).toMatchObject({ kind: 'serve', control: true })
+    expect(parseCliArgs([])).not.toHaveProperty('control')
+  })
 })

@@ -5,7 +5,15 @@ import type { MockVideoApiOptions } from './mock-options'
 /** What the command line asks for. */
 export type CliCommand =
   | { kind: 'help' }
-  | { kind: 'serve'; port: number; host: string; api: MockVideoApiOptions; faults: MockFaultRule[] }
+  | {
+      kind: 'serve'
+      port: number
+      host: string
+      api: MockVideoApiOptions
+      faults: MockFaultRule[]
+      /** Mount the fault-control routes at /__mock (`--control`). */
+      control?: true
+    }
 
 /**
  * A command line that cannot be understood; its message says which argument and what is expected.
@@ -47,6 +55,8 @@ Options:
   --fault-after-work <0..1>  probability of a 503 after the work is done (effect kept, answer lost)
   --fault-reorder <0..1>  probability of an answer held --reorder-ms, so later requests overtake it
   --reorder-ms <ms>       how long a reordered answer is held (default 1000)
+  --control               serve GET|POST /__mock/faults, POST /__mock/clear-faults (JSON only,
+                          loopback or same-origin callers only)
   --help                  show this text`
 
 const STRING_OPTIONS = [
@@ -88,13 +98,15 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     host: values.host ?? '127.0.0.1',
     api: apiOptions(values),
     faults: faultRules(values),
+    ...(values.control ? { control: true as const } : {}),
   }
 }
 
-function parseStrict(argv: readonly string[]): { values: Values & { help?: boolean } } {
+function parseStrict(argv: readonly string[]): { values: Values & { help?: boolean; control?: boolean } } {
   const options = Object.fromEntries(STRING_OPTIONS.map((name) => [name, { type: 'string' as const }]))
   try {
-    return parseArgs({ args: [...argv], options: { ...options, help: { type: 'boolean' } }, strict: true })
+    const flags = { help: { type: 'boolean' as const }, control: { type: 'boolean' as const } }
+    return parseArgs({ args: [...argv], options: { ...options, ...flags }, strict: true })
   } catch (error) {
     throw new CliArgsError((error as Error).message)
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createFaults, type FaultTarget, type MockFault } from './faults'
+import { createFaults, type FaultTarget, type MockFault, type MockFaultRule } from './faults'
 import { createRandom } from './random'
 
 const retrieveA: FaultTarget = { method: 'GET', endpoint: 'retrieve', id: 'a' }
@@ -81,5 +81,13 @@ describe('createFaults', () => {
     const bogus = { type: 'error', status: 500, after: 'answer' } as unknown as MockFault
     expect(() => faults.add({ fault: bogus })).toThrow(/after must be 'work'/)
     expect(() => faults.add({ fault: { type: 'drop', after: 'work' } })).not.toThrow()
+  })
+
+  it('refuses a rule without a known fault type (as JSON from the control route can be)', () => {
+    const faults = createFaults(createRandom(1))
+    for (const rule of [{}, { fault: {} }, { fault: { type: 'explode' } }]) {
+      expect(() => faults.add(rule as MockFaultRule)).toThrow(/fault.type, one of error, rate-limit/)
+    }
+    expect(faults.rules).toEqual([])
   })
 })

@@ -126,7 +126,24 @@ function wins(rule: MockFaultRule, random: Random): boolean {
   return rule.probability === undefined || random() < rule.probability
 }
 
+/** Every fault type, to refuse a rule that arrived as JSON with another. */
+const FAULT_TYPES: ReadonlySet<string> = new Set<MockFault['type']>([
+  'error',
+  'rate-limit',
+  'drop',
+  'malformed',
+  'schema',
+  'latency',
+  'reorder',
+])
+
 function assertRule(rule: MockFaultRule): void {
+  const type: unknown = (rule as { fault?: { type?: unknown } }).fault?.type
+  if (typeof type !== 'string' || !FAULT_TYPES.has(type)) {
+    throw new RangeError(
+      `A fault rule needs fault.type, one of ${[...FAULT_TYPES].join(', ')}; got ${JSON.stringify(type)}.`,
+    )
+  }
   if (rule.times !== undefined) assertIntegerIn(rule.times, 1, Number.MAX_SAFE_INTEGER, 'fault rule times')
   if (rule.probability !== undefined) assertProbability(rule.probability, 'fault rule probability')
   const { fault } = rule

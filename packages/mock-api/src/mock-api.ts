@@ -1,5 +1,6 @@
 import { abortableDelay } from './abortable-delay'
 import { isManualClock } from './clock'
+import { createMockControl, type MockControlOptions } from './control-route'
 import { errorResponse, MockApiError } from './envelope'
 import { ConnectionDroppedError, faultResponse, isReplacingFault } from './fault-responses'
 import { createFaults, type MockFaults } from './faults'
@@ -17,8 +18,11 @@ export interface MockVideoApi {
   fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>
   /** Answers one web-standard request. */
   handle(request: Request): Promise<Response>
-  /** Serves the API over node:http with CORS (default port 0 = a free one, host 127.0.0.1); `url` includes `/v1`. */
-  listen(port?: number, host?: string): Promise<MockServer>
+  /**
+   * Serves the API over node:http with CORS (default port 0 = a free one, host 127.0.0.1); `url` includes
+   * `/v1`. `{ control: true }` (or control options) also mounts the fault-control routes at `/__mock`.
+   */
+  listen(port?: number, host?: string, options?: MockListenOptions): Promise<MockServer>
   /** Moves a manual clock forward; throws if the clock is not manual. */
   advance(ms: number): void
   /** The mock's current time, in ms. */
@@ -30,6 +34,12 @@ export interface MockVideoApi {
   /** How many logged requests match the filter. */
   count(filter?: MockRequestFilter): number
   resetLog(): void
+}
+
+/** Options of {@link MockVideoApi.listen}. */
+export interface MockListenOptions {
+  /** Mount the fault-control routes (see `createMockControl`). Default off. */
+  control?: boolean | MockControlOptions
 }
 
 /** Relative URLs given to `fetch` resolve against this origin, as a page on it would. */
@@ -117,7 +127,12 @@ export function createMockVideoApi(options: MockVideoApiOptions = {}): MockVideo
     fetch: async (input, init) =>
       handle(new Request(typeof input === 'string' ? new URL(input, DEFAULT_ORIGIN) : input, init)),
     handle,
-    listen: (port, host) => listenNodeServer(handle, port, host),
+    listen: (port, host, options = {}) => {
+      const { control } = options
+      if (!control) return listenNodeServer(handle, port, host)
+      const controlOptions = control === true ? {} : control
+      return listenNodeServer(handle, port, host, { control: createMockControl(faults, controlOptions) })
+    },
     advance(ms) {
       if (!isManualClock(clock)) {
         throw new Error(

@@ -43,4 +43,16 @@ describe('runCli', () => {
     expect(await runCli(['--port', new URL(first.server.url).port], taken)).toEqual({ exitCode: 2 })
     expect(taken.errors[0]).toMatch(/EADDRINUSE/)
   })
+
+  it('serves the fault-control routes with --control and says where', async () => {
+    const output = capture()
+    const run = await runCli(['--port', '0', '--control'], output)
+    if (!('server' in run)) throw new Error('expected a server')
+    servers.push(run.server)
+    const origin = new URL(run.server.url).origin
+    expect(output.lines[2]).toBe(
+      `Fault control: GET|POST ${origin}/__mock/faults, POST …/__mock/clear-faults`,
+    )
+    expect(await (await fetch(`${origin}/__mock/faults`)).json()).toEqual([])
+  })
 })

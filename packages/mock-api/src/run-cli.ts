@@ -33,11 +33,16 @@ export async function runCli(argv: readonly string[], output: CliOutput = consol
     }
     const api = createMockVideoApi(command.api)
     for (const rule of command.faults) api.faults.add(rule)
-    const server = await api.listen(command.port, command.host)
+    const server = await api.listen(command.port, command.host, { control: command.control === true })
     output.out(`vidjob mock Videos API listening on ${server.url}`)
     output.out(
       `Use it as baseURL (e.g. createFetchTransport({ baseURL: '${server.url}' })). Ctrl+C stops it.`,
     )
+    if (command.control) {
+      output.out(
+        `Fault control: GET|POST ${new URL(server.url).origin}/__mock/faults, POST …/__mock/clear-faults`,
+      )
+    }
     return { server }
   } catch (error) {
     if (!(error instanceof CliArgsError || error instanceof RangeError || isListenError(error))) throw error
