@@ -119,4 +119,19 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['--control'])).toMatchObject({ kind: 'serve', control: true })
     expect(parseCliArgs([])).not.toHaveProperty('control')
   })
+
+  it('takes the profile from --profile, else from VIDJOB_MOCK_PROFILE, refusing unknown names', () => {
+    expect(parseCliArgs(['--profile', 'vllm-omni'])).toMatchObject({ api: { profile: 'vllm-omni' } })
+    expect(parseCliArgs([], { VIDJOB_MOCK_PROFILE: 'azure' })).toMatchObject({ api: { profile: 'azure' } })
+    expect(parseCliArgs(['--profile=litellm'], { VIDJOB_MOCK_PROFILE: 'azure' })).toMatchObject({
+      api: { profile: 'litellm' },
+    })
+    expect(parseCliArgs([], { VIDJOB_MOCK_PROFILE: ' ' })).toMatchObject({ api: {} })
+    expect(() => parseCliArgs(['--profile', 'vllm'])).toThrow(
+      "--profile must be one of openai, litellm, new-api, vllm-omni, azure; got 'vllm'.",
+    )
+    expect(() => parseCliArgs([], { VIDJOB_MOCK_PROFILE: 'LiteLLM' })).toThrow(
+      /^VIDJOB_MOCK_PROFILE must be one of openai, litellm/,
+    )
+  })
 })

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util'
 import type { MockFault, MockFaultRule } from './faults'
 import type { MockVideoApiOptions } from './mock-options'
+import { PROFILE_NAMES } from './profiles'
+import type { MockProfileName } from './profiles/profile'
 
 /** What the command line asks for. */
 export type CliCommand =
@@ -46,6 +48,8 @@ Options:
   --seed <n>              seed of every random choice (default 1)
   --api-key <key>         require Authorization: Bearer <key>
   --poll-after-ms <ms>    send openai-poll-after-ms on answers about unfinished jobs
+  --profile <name>        imitate a compatible server: ${PROFILE_NAMES.join(', ')}
+                          (default openai; also the VIDJOB_MOCK_PROFILE environment variable)
   --fault-500 <0..1>      probability of a 500 answer
   --fault-429 <0..1>      probability of a 429 answer
   --retry-after-ms <ms>   Retry-After of those 429s (default 2000)
@@ -69,6 +73,7 @@ const STRING_OPTIONS = [
   'seed',
   'api-key',
   'poll-after-ms',
+  'profile',
   'fault-500',
   'fault-429',
   'retry-after-ms',
@@ -82,13 +87,19 @@ const STRING_OPTIONS = [
 
 type Values = Partial<Record<(typeof STRING_OPTIONS)[number], string>>
 
+/** The environment variables the CLI reads. */
+export interface CliEnvironment {
+  /** The profile when `--profile` is not given. */
+  VIDJOB_MOCK_PROFILE?: string | undefined
+}
+
 /**
  * Parses the CLI's arguments (without `node` and the script) with `node:util` `parseArgs`.
  *
  * @example
  * parseCliArgs(['--port', '0', '--fault-500', '0.1']) // { kind: 'serve', port: 0, ... }
  */
-export function parseCliArgs(argv: readonly string[]): CliCommand {
+export function parseCliArgs(argv: readonly string[], env: CliEnvironment = {}): CliCommand {
   const { values } = parseStrict(argv)
   if (values.help) return { kind: 'help' }
   const port = values.port === undefined ? 4010 : integer(values.port, '--port', 0, 65_535)
@@ -96,7 +107,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     kind: 'serve',
     port,
     host: values.host ?? '127.0.0.1',
-    api: apiOptions(values),
+    api: { ...apiOptions(values), ...profileOption(values.profile, env.VIDJOB_MOCK_PROFILE) },
     faults: faultRules(values),
     ...(values.control ? { control: true as const } : {}),
   }
@@ -123,6 +134,17 @@ function apiOptions(values: Values): MockVideoApiOptions {
   if (values['poll-after-ms'] !== undefined)
     api.pollAfterMs = milliseconds(values['poll-after-ms'], '--poll-after-ms')
   return api
+}
+
+/** `--profile` wins over `VIDJOB_MOCK_PROFILE`; an empty variable counts as unset. */
+function profileOption(
+  flag: string | undefined,
+  variable: string | undefined,
+): { profile?: MockProfileName } {
+  const [name, source] = flag !== undefined ? [flag, '--profile'] : [variable, 'VIDJOB_MOCK_PROFILE']
+  if (name === undefined || (source === 'VIDJOB_MOCK_PROFILE' && name.trim() === '')) return {}
+  if ((PROFILE_NAMES as readonly string[]).includes(name)) return { profile: name as MockProfileName }
+  throw new CliArgsError(`${source} must be one of ${PROFILE_NAMES.join(', ')}; got '${name}'.`)
 }
 
 function faultRules(values: Values): MockFaultRule[] {

@@ -37,25 +37,36 @@ export function isReplacingFault(fault: MockFault | undefined): fault is Replaci
  * faultResponse({ type: 'rate-limit', retryAfterMs: 1_500 }, 'retrieve') // 429, retry-after: 2, retry-after-ms: 1500
  */
 export function faultResponse(fault: ReplacingFault, endpoint: MockEndpoint | 'unknown'): Response {
+  const error = faultError(fault)
+  if (error) return errorResponse(error)
   switch (fault.type) {
-    case 'error':
-      return errorResponse(
-        new MockApiError(fault.status, {
-          message: fault.message ?? faultMessage(fault.status),
-          code: fault.code ?? null,
-        }),
-      )
-    case 'rate-limit':
-      return rateLimitResponse(fault)
     case 'drop':
       throw new ConnectionDroppedError()
     case 'malformed':
       return new Response('{"object": "video", "id": "video_trunc', {
         headers: { 'content-type': 'application/json' },
       })
-    case 'schema':
+    default:
       return jsonResponse(endpoint === 'list' ? brokenList() : brokenVideo())
   }
+}
+
+/**
+ * The error an `error` or `rate-limit` fault answers with, for the profile to word and shape;
+ * `undefined` for the faults that break the answer itself.
+ *
+ * @example
+ * faultError({ type: 'rate-limit', retryAfterMs: 1_500 })?.headers // { 'retry-after': '2', 'retry-after-ms': '1500' }
+ */
+export function faultError(fault: ReplacingFault): MockApiError | undefined {
+  if (fault.type === 'error') {
+    return new MockApiError(fault.status, {
+      message: fault.message ?? faultMessage(fault.status),
+      code: fault.code ?? null,
+      reason: 'fault',
+    })
+  }
+  return fault.type === 'rate-limit' ? rateLimitError(fault) : undefined
 }
 
 /** What a service says with these statuses; the fault is the mock's, the words are not. */
@@ -70,18 +81,17 @@ function faultMessage(status: number): string {
   return FAULT_MESSAGES[status] ?? `The request failed with HTTP ${status}. Retry the request.`
 }
 
-function rateLimitResponse(fault: Extract<MockFault, { type: 'rate-limit' }>): Response {
+function rateLimitError(fault: Extract<MockFault, { type: 'rate-limit' }>): MockApiError {
   const header = fault.header ?? 'both'
   const headers: Record<string, string> = {}
   if (header !== 'retry-after-ms') headers['retry-after'] = String(Math.ceil(fault.retryAfterMs / 1000))
   if (header !== 'retry-after') headers['retry-after-ms'] = String(fault.retryAfterMs)
-  return errorResponse(
-    new MockApiError(429, {
-      message: `Rate limit reached for requests. Retry after ${fault.retryAfterMs} ms.`,
-      code: 'rate_limit_exceeded',
-      headers,
-    }),
-  )
+  return new MockApiError(429, {
+    message: `Rate limit reached for requests. Retry after ${fault.retryAfterMs} ms.`,
+    code: 'rate_limit_exceeded',
+    headers,
+    reason: 'fault',
+  })
 }
 
 /** A video with an unknown status, an impossible progress, a non-integer time and no id. */

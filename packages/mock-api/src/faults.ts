@@ -65,7 +65,10 @@ export interface MockFaults {
 export interface FaultTarget {
   method: string
   endpoint: MockEndpoint | 'unknown'
+  /** The mock's own job id. */
   id?: string
+  /** The id as sent, where the profile encodes ids; a rule's `id` may name either. */
+  wireId?: string
 }
 
 /** {@link MockFaults} plus the choice of the fault for a request. */
@@ -118,7 +121,7 @@ function matches(rule: MockFaultRule, target: FaultTarget): boolean {
   return (
     (rule.method === undefined || rule.method.toUpperCase() === target.method) &&
     (rule.endpoint === undefined || rule.endpoint === target.endpoint) &&
-    (rule.id === undefined || rule.id === target.id)
+    (rule.id === undefined || rule.id === target.id || rule.id === target.wireId)
   )
 }
 

@@ -9,6 +9,7 @@ import {
   type MockVideoError,
 } from './job-lifecycle'
 import { MOCK_FAILURES, seededFailure } from './failures'
+import type { JobView } from './profiles/profile'
 import { createRandom, deriveSeed, randomInt, type Random } from './random'
 import { assertIntegerIn, assertNonNegative } from './validation'
 
@@ -72,6 +73,8 @@ export interface JobStore extends MockJobs {
   add(job: NewJob): MockVideo
   /** Every job ever created, deleted ones included, oldest first. */
   timeline(): readonly JobRecord[]
+  /** A live job's view (its state at any instant), for a server profile; `undefined` if unknown or deleted. */
+  view(id: string): JobView | undefined
 }
 
 /** Settings every job inherits unless it overrides them. */
@@ -162,8 +165,22 @@ export function createJobStore(options: JobStoreOptions): JobStore {
       return records.filter((record) => !record.deleted).length
     },
     timeline: () => records,
+    view: (id) => {
+      const record = live(id)
+      return record && jobView(record.plan)
+    },
   }
   return store
+}
+
+/**
+ * The view of a job a profile presents: its id, creation time and state at any instant.
+ *
+ * @example
+ * jobView(record.plan).at(clock.now()).status // 'in_progress'
+ */
+export function jobView(plan: JobPlan): JobView {
+  return { id: plan.id, createdAtMs: plan.createdAtMs, at: (ms) => videoAt(plan, ms) }
 }
 
 function planJob(job: NewJob, seq: number, createdAtMs: number, options: JobStoreOptions): JobPlan {

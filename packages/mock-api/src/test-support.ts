@@ -1,7 +1,9 @@
 import { expect } from 'vitest'
 import { MockApiError, type MockErrorEnvelope } from './envelope'
 import type { MockVideo } from './job-lifecycle'
-import type { MockVideoApi } from './mock-api'
+import { createMockVideoApi, type MockVideoApi } from './mock-api'
+import type { MockVideoApiOptions } from './mock-options'
+import type { MockProfileName } from './profiles/profile'
 
 /**
  * The base URL the specs call the in-process mock with.
@@ -123,4 +125,51 @@ export function webpSize(bytes: Uint8Array<ArrayBuffer>): [width: number, height
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   expect(String.fromCharCode(...bytes.subarray(12, 16))).toBe('VP8 ')
   return [view.getUint16(26, true) & 0x3fff, view.getUint16(28, true) & 0x3fff]
+}
+
+/**
+ * Init for a multipart/form-data request (what a form-only server accepts).
+ *
+ * @example
+ * await api.fetch(`${BASE_URL}/videos`, formInit({ prompt: 'a cat', seconds: '8' }))
+ */
+export function formInit(fields: Record<string, string>): RequestInit {
+  const form = new FormData()
+  for (const [name, value] of Object.entries(fields)) form.set(name, value)
+  return { method: 'POST', body: form }
+}
+
+/**
+ * A response's status and JSON body, for asserting a profile's exact error shapes.
+ *
+ * @example
+ * expect(await answer(response)).toEqual([404, { detail: 'Video not found' }])
+ */
+export async function answer(response: Response): Promise<[status: number, body: unknown]> {
+  return [response.status, await response.json()]
+}
+
+/** A video as a profile's server sends it: an id and whatever else it chose. */
+export type WireVideo = Record<string, unknown> & { id: string }
+
+/**
+ * A mock on a manual clock imitating `profile`.
+ *
+ * @example
+ * const api = profileApi('new-api', { renderMs: 10_000 })
+ */
+export function profileApi(profile: MockProfileName, options: MockVideoApiOptions = {}): MockVideoApi {
+  return createMockVideoApi({ clock: 'manual', profile, ...options })
+}
+
+/**
+ * The JSON body of a 200 answer, failing the test on any other status.
+ *
+ * @example
+ * const video = await okJson(api.fetch(`${BASE_URL}/videos/${id}`))
+ */
+export async function okJson(response: Response | Promise<Response>): Promise<WireVideo> {
+  const answered = await response
+  expect(answered.status).toBe(200)
+  return (await answered.json()) as WireVideo
 }
