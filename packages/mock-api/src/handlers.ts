@@ -82,8 +82,10 @@ export const endpointHandlers: Readonly<Record<MockEndpoint, EndpointHandler>> =
 
   async create(context) {
     const { jobs, profile } = context
-    const defaults = { ...DEFAULT_VIDEO_PARAMS, ...profile.defaults }
-    const params = parseCreateParams(await readBody(context, 'create'), defaults)
+    const params = parseCreateParams(await readBody(context, 'create'), {
+      ...DEFAULT_VIDEO_PARAMS,
+      ...profile.defaults,
+    })
     const refused = profile.checkModel?.(params.model)
     if (refused) throw refused
     return videoResponse(context, created(jobs, jobs.add(params).id), 'create')

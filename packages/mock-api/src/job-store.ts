@@ -9,7 +9,7 @@ import {
   type MockVideoError,
 } from './job-lifecycle'
 import { MOCK_FAILURES, seededFailure } from './failures'
-import type { JobView } from './profiles/profile'
+import type { CreateDefaults, JobView } from './profiles/profile'
 import { createRandom, deriveSeed, randomInt, type Random } from './random'
 import { assertIntegerIn, assertNonNegative } from './validation'
 
@@ -84,6 +84,8 @@ export interface JobStoreOptions {
   queueMs: number
   renderMs: number | MockRenderMsFunction
   failRate: number
+  /** The imitated server's own defaults (its model...), over the spec's. */
+  defaults?: Partial<CreateDefaults> | undefined
 }
 
 /**
@@ -186,9 +188,10 @@ export function jobView(plan: JobPlan): JobView {
 function planJob(job: NewJob, seq: number, createdAtMs: number, options: JobStoreOptions): JobPlan {
   const random = createRandom(deriveSeed(options.seed, 'job', seq))
   const id = videoId(random, seq)
-  const model = job.model ?? DEFAULT_VIDEO_PARAMS.model
-  const size = job.size ?? DEFAULT_VIDEO_PARAMS.size
-  const seconds = job.seconds ?? DEFAULT_VIDEO_PARAMS.seconds
+  const defaults = { ...DEFAULT_VIDEO_PARAMS, ...options.defaults }
+  const model = job.model ?? defaults.model
+  const size = job.size ?? defaults.size
+  const seconds = job.seconds ?? defaults.seconds
   // Drawn before anything optional, so a job's outcome depends only on the seed and its number.
   const outcome = planOutcome(job.outcome, random, options.failRate, () =>
     seededFailure(createRandom(deriveSeed(options.seed, 'failure', seq))),

@@ -60,10 +60,10 @@ const DEFAULT_ORIGIN = 'http://mock.local'
 export function createMockVideoApi(options: MockVideoApiOptions = {}): MockVideoApi {
   const config = resolveMockOptions(options)
   const { clock } = config
-  const jobs = createJobStore(config)
+  const { profile } = config
+  const jobs = createJobStore({ ...config, defaults: profile.defaults })
   const faults = createFaults(createRandom(deriveSeed(config.seed, 'faults')))
   const log = createRequestLog()
-  const { profile } = config
 
   /**
    * Reads (list, retrieve, content, unknown routes) are answered from the state when the request arrives

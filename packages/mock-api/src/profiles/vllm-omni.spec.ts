@@ -122,4 +122,8 @@ describe('vllm-omni profile', () => {
     expect(await statusWith('bearer token-abc')).toBe(401)
     expect(await answer(await api.fetch(`${BASE_URL}/videos`))).toEqual([401, { error: 'Unauthorized' }])
   })
+
+  it("seeds jobs with the server's own model", () => {
+    expect(setup().jobs.create({ prompt: 'seeded' }).model).toBe('Wan-AI/Wan2.2-T2V-A14B-Diffusers')
+  })
 })
