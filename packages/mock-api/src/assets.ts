@@ -37,10 +37,16 @@ const CONTENT_TYPES: Record<MockContentVariant, string> = {
 }
 
 /**
- * Each file by a literal `new URL(..., import.meta.url)`, the form bundlers recognise as an asset, so the
- * files also travel with a browser build.
+ * This module's own URL. Read into a constant so that no bundler or test transform rewrites the Node
+ * path below (Vite turns `new URL('…', import.meta.url)` into a dev-server URL in jsdom tests).
  */
-const FILES: Readonly<Record<string, URL>> = {
+const MODULE_URL = import.meta.url
+
+/**
+ * Each file by a literal `new URL(..., import.meta.url)`, the form bundlers recognise as an asset, so the
+ * files also travel with a browser build, where they are fetched.
+ */
+const BUNDLED: Readonly<Record<string, URL>> = {
   'portrait-4s.mp4': new URL('../media/portrait-4s.mp4', import.meta.url),
   'portrait-8s.mp4': new URL('../media/portrait-8s.mp4', import.meta.url),
   'portrait-12s.mp4': new URL('../media/portrait-12s.mp4', import.meta.url),
@@ -137,10 +143,11 @@ export async function contentAsset(
  * `fetch` where the files were bundled for a browser.
  */
 async function readMedia(name: string): Promise<Uint8Array<ArrayBuffer>> {
-  const url = FILES[name]
+  const url = BUNDLED[name]
   if (!url) throw new Error(`The mock API has no media file '${name}'.`)
-  const fs = url.protocol === 'file:' ? globalThis.process?.getBuiltinModule?.('node:fs') : undefined
-  if (fs) return new Uint8Array(fs.readFileSync(url))
+  const file = new URL(`../media/${name}`, MODULE_URL)
+  const fs = file.protocol === 'file:' ? globalThis.process?.getBuiltinModule?.('node:fs') : undefined
+  if (fs) return new Uint8Array(fs.readFileSync(file))
   const response = await fetch(url)
   if (!response.ok) throw new Error(`The mock API could not load ${url.href} (HTTP ${response.status}).`)
   return new Uint8Array(await response.arrayBuffer())
