@@ -59,8 +59,7 @@ const DEFAULT_ORIGIN = 'http://mock.local'
  */
 export function createMockVideoApi(options: MockVideoApiOptions = {}): MockVideoApi {
   const config = resolveMockOptions(options)
-  const { clock } = config
-  const { profile } = config
+  const { clock, profile } = config
   const jobs = createJobStore({ ...config, defaults: profile.defaults })
   const faults = createFaults(createRandom(deriveSeed(config.seed, 'faults')))
   const log = createRequestLog()
