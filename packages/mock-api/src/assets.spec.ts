@@ -1,32 +1,63 @@
 import { describe, expect, it } from 'vitest'
-import { contentAsset, isContentVariant } from './assets'
-
-/** Width and height of a lossy (`VP8 `) WebP, from its frame header. */
-function webpSize(bytes: Uint8Array<ArrayBuffer>): [width: number, height: number] {
-  const view = new DataView(bytes.buffer)
-  expect(String.fromCharCode(...bytes.subarray(12, 16))).toBe('VP8 ')
-  return [view.getUint16(26, true) & 0x3fff, view.getUint16(28, true) & 0x3fff]
-}
+import { contentAsset, isContentVariant, mediaFileName, nearestSeconds, orientationOf } from './assets'
+import { mp4Info, webpSize } from './test-support'
 
 describe('contentAsset', () => {
-  it('serves a 64x36 WebP thumbnail and a 4-frame 128x18 WebP spritesheet', () => {
-    const thumbnail = contentAsset('thumbnail')
-    const spritesheet = contentAsset('spritesheet')
+  it('serves a clip whose MP4 duration and frame match the job (portrait 72x128, landscape 128x72)', async () => {
+    for (const seconds of ['4', '8', '12']) {
+      const portrait = await contentAsset('video', { size: '720x1280', seconds })
+      expect(portrait.contentType).toBe('video/mp4')
+      expect(mp4Info(portrait.bytes)).toEqual({ seconds: Number(seconds), width: 72, height: 128 })
+      const landscape = await contentAsset('video', { size: '1792x1024', seconds })
+      expect(mp4Info(landscape.bytes)).toEqual({ seconds: Number(seconds), width: 128, height: 72 })
+    }
+  })
+
+  it('serves WebP thumbnails at the clip size and 4x2 spritesheets of half-size frames', async () => {
+    const portrait = { size: '1024x1792', seconds: '8' }
+    const thumbnail = await contentAsset('thumbnail', portrait)
+    const spritesheet = await contentAsset('spritesheet', portrait)
     expect([thumbnail.contentType, spritesheet.contentType]).toEqual(['image/webp', 'image/webp'])
-    expect(webpSize(thumbnail.bytes)).toEqual([64, 36])
-    expect(webpSize(spritesheet.bytes)).toEqual([128, 18])
+    expect(webpSize(thumbnail.bytes)).toEqual([72, 128])
+    expect(webpSize(spritesheet.bytes)).toEqual([144, 128])
+    expect(webpSize((await contentAsset('spritesheet', { size: '1280x720', seconds: '4' })).bytes)).toEqual([
+      256, 72,
+    ])
   })
 
-  it('serves an MP4 for the video variant', () => {
-    const { contentType, bytes } = contentAsset('video')
-    expect(contentType).toBe('video/mp4')
-    expect(String.fromCharCode(...bytes.subarray(4, 8))).toBe('ftyp')
+  it('defaults to the spec default job (720x1280, 4 s) and keeps every file small', async () => {
+    const asset = await contentAsset('video')
+    expect(asset.name).toBe('portrait-4s.mp4')
+    expect(asset.bytes.byteLength).toBeLessThan(20_000)
+    for (const variant of ['video', 'thumbnail', 'spritesheet'] as const) {
+      for (const seconds of ['4', '8', '12']) {
+        const { bytes } = await contentAsset(variant, { size: '1280x720', seconds })
+        expect(bytes.byteLength).toBeLessThan(60_000)
+      }
+    }
   })
 
-  it('hands out a fresh copy each time', () => {
-    const first = contentAsset('video')
+  it('hands out a fresh copy each time', async () => {
+    const first = await contentAsset('video')
     first.bytes.fill(0)
-    expect(String.fromCharCode(...contentAsset('video').bytes.subarray(4, 8))).toBe('ftyp')
+    expect(String.fromCharCode(...(await contentAsset('video')).bytes.subarray(4, 8))).toBe('ftyp')
+  })
+})
+
+describe('choosing the file', () => {
+  it('picks the orientation from the size and the nearest length (ties to the longer)', () => {
+    expect(['720x1280', '1280x720', '1080x1080', 'x'].map(orientationOf)).toEqual([
+      'portrait',
+      'landscape',
+      'landscape',
+      'landscape',
+    ])
+    expect(['1', '4', '6', '7', '10', '16', '20', 'abc'].map(nearestSeconds)).toEqual([
+      4, 4, 8, 8, 12, 12, 12, 4,
+    ])
+    expect(mediaFileName('thumbnail', { size: '1280x720', seconds: '16' })).toBe(
+      'landscape-12s-thumbnail.webp',
+    )
   })
 })
 

@@ -99,4 +99,39 @@ describe('parseCliArgs', () => {
       expect(() => parseCliArgs(argv)).toThrow(message)
     }
   })
+
+  it('maps the after-the-work and reorder faults', () => {
+    expect(
+      parseCliArgs(['--fault-after-work', '0.1', '--fault-reorder', '0.2', '--reorder-ms', '300']),
+    ).toMatchObject({
+      faults: [
+        { fault: { type: 'error', status: 503, after: 'work' }, probability: 0.1 },
+        { fault: { type: 'reorder', ms: 300 }, probability: 0.2 },
+      ],
+    })
+    expect(parseCliArgs(['--fault-reorder', '1'])).toMatchObject({
+      faults: [{ fault: { type: 'reorder', ms: 1_000 } }],
+    })
+    expect(() => parseCliArgs(['--reorder-ms', '-5'])).toThrow(/--reorder-ms/)
+  })
+
+  it('mounts the fault-control routes only with --control', () => {
+    expect(parseCliArgs(['--control'])).toMatchObject({ kind: 'serve', control: true })
+    expect(parseCliArgs([])).not.toHaveProperty('control')
+  })
+
+  it('takes the profile from --profile, else from VIDJOB_MOCK_PROFILE, refusing unknown names', () => {
+    expect(parseCliArgs(['--profile', 'vllm-omni'])).toMatchObject({ api: { profile: 'vllm-omni' } })
+    expect(parseCliArgs([], { VIDJOB_MOCK_PROFILE: 'azure' })).toMatchObject({ api: { profile: 'azure' } })
+    expect(parseCliArgs(['--profile=litellm'], { VIDJOB_MOCK_PROFILE: 'azure' })).toMatchObject({
+      api: { profile: 'litellm' },
+    })
+    expect(parseCliArgs([], { VIDJOB_MOCK_PROFILE: ' ' })).toMatchObject({ api: {} })
+    expect(() => parseCliArgs(['--profile', 'vllm'])).toThrow(
+      "--profile must be one of openai, litellm, new-api, vllm-omni, azure; got 'vllm'.",
+    )
+    expect(() => parseCliArgs([], { VIDJOB_MOCK_PROFILE: 'LiteLLM' })).toThrow(
+      /^VIDJOB_MOCK_PROFILE must be one of openai, litellm/,
+    )
+  })
 })

@@ -1,11 +1,21 @@
 import { parseArgs } from 'node:util'
 import type { MockFault, MockFaultRule } from './faults'
 import type { MockVideoApiOptions } from './mock-options'
+import { PROFILE_NAMES } from './profiles'
+import type { MockProfileName } from './profiles/profile'
 
 /** What the command line asks for. */
 export type CliCommand =
   | { kind: 'help' }
-  | { kind: 'serve'; port: number; host: string; api: MockVideoApiOptions; faults: MockFaultRule[] }
+  | {
+      kind: 'serve'
+      port: number
+      host: string
+      api: MockVideoApiOptions
+      faults: MockFaultRule[]
+      /** Mount the fault-control routes at /__mock (`--control`). */
+      control?: true
+    }
 
 /**
  * A command line that cannot be understood; its message says which argument and what is expected.
@@ -38,12 +48,19 @@ Options:
   --seed <n>              seed of every random choice (default 1)
   --api-key <key>         require Authorization: Bearer <key>
   --poll-after-ms <ms>    send openai-poll-after-ms on answers about unfinished jobs
+  --profile <name>        imitate a compatible server: ${PROFILE_NAMES.join(', ')}
+                          (default openai; also the VIDJOB_MOCK_PROFILE environment variable)
   --fault-500 <0..1>      probability of a 500 answer
   --fault-429 <0..1>      probability of a 429 answer
   --retry-after-ms <ms>   Retry-After of those 429s (default 2000)
   --fault-drop <0..1>     probability of a dropped connection
   --fault-malformed <0..1> probability of a 200 whose body is not JSON
   --fault-schema <0..1>   probability of a 200 whose JSON breaks the video shape
+  --fault-after-work <0..1>  probability of a 503 after the work is done (effect kept, answer lost)
+  --fault-reorder <0..1>  probability of an answer held --reorder-ms, so later requests overtake it
+  --reorder-ms <ms>       how long a reordered answer is held (default 1000)
+  --control               serve GET|POST /__mock/faults, POST /__mock/clear-faults (JSON only,
+                          loopback or same-origin callers only)
   --help                  show this text`
 
 const STRING_OPTIONS = [
@@ -56,15 +73,25 @@ const STRING_OPTIONS = [
   'seed',
   'api-key',
   'poll-after-ms',
+  'profile',
   'fault-500',
   'fault-429',
   'retry-after-ms',
   'fault-drop',
   'fault-malformed',
   'fault-schema',
+  'fault-after-work',
+  'fault-reorder',
+  'reorder-ms',
 ] as const
 
 type Values = Partial<Record<(typeof STRING_OPTIONS)[number], string>>
+
+/** The environment variables the CLI reads. */
+export interface CliEnvironment {
+  /** The profile when `--profile` is not given. */
+  VIDJOB_MOCK_PROFILE?: string | undefined
+}
 
 /**
  * Parses the CLI's arguments (without `node` and the script) with `node:util` `parseArgs`.
@@ -72,7 +99,7 @@ type Values = Partial<Record<(typeof STRING_OPTIONS)[number], string>>
  * @example
  * parseCliArgs(['--port', '0', '--fault-500', '0.1']) // { kind: 'serve', port: 0, ... }
  */
-export function parseCliArgs(argv: readonly string[]): CliCommand {
+export function parseCliArgs(argv: readonly string[], env: CliEnvironment = {}): CliCommand {
   const { values } = parseStrict(argv)
   if (values.help) return { kind: 'help' }
   const port = values.port === undefined ? 4010 : integer(values.port, '--port', 0, 65_535)
@@ -80,15 +107,17 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     kind: 'serve',
     port,
     host: values.host ?? '127.0.0.1',
-    api: apiOptions(values),
+    api: { ...apiOptions(values), ...profileOption(values.profile, env.VIDJOB_MOCK_PROFILE) },
     faults: faultRules(values),
+    ...(values.control ? { control: true as const } : {}),
   }
 }
 
-function parseStrict(argv: readonly string[]): { values: Values & { help?: boolean } } {
+function parseStrict(argv: readonly string[]): { values: Values & { help?: boolean; control?: boolean } } {
   const options = Object.fromEntries(STRING_OPTIONS.map((name) => [name, { type: 'string' as const }]))
   try {
-    return parseArgs({ args: [...argv], options: { ...options, help: { type: 'boolean' } }, strict: true })
+    const flags = { help: { type: 'boolean' as const }, control: { type: 'boolean' as const } }
+    return parseArgs({ args: [...argv], options: { ...options, ...flags }, strict: true })
   } catch (error) {
     throw new CliArgsError((error as Error).message)
   }
@@ -107,17 +136,32 @@ function apiOptions(values: Values): MockVideoApiOptions {
   return api
 }
 
+/** `--profile` wins over `VIDJOB_MOCK_PROFILE`; an empty variable counts as unset. */
+function profileOption(
+  flag: string | undefined,
+  variable: string | undefined,
+): { profile?: MockProfileName } {
+  const [name, source] = flag !== undefined ? [flag, '--profile'] : [variable, 'VIDJOB_MOCK_PROFILE']
+  if (name === undefined || (source === 'VIDJOB_MOCK_PROFILE' && name.trim() === '')) return {}
+  if ((PROFILE_NAMES as readonly string[]).includes(name)) return { profile: name as MockProfileName }
+  throw new CliArgsError(`${source} must be one of ${PROFILE_NAMES.join(', ')}; got '${name}'.`)
+}
+
 function faultRules(values: Values): MockFaultRule[] {
   const retryAfterMs =
     values['retry-after-ms'] === undefined
       ? 2_000
       : milliseconds(values['retry-after-ms'], '--retry-after-ms')
+  const reorderMs =
+    values['reorder-ms'] === undefined ? 1_000 : milliseconds(values['reorder-ms'], '--reorder-ms')
   const faults: [keyof Values, MockFault][] = [
     ['fault-500', { type: 'error', status: 500 }],
     ['fault-429', { type: 'rate-limit', retryAfterMs }],
     ['fault-drop', { type: 'drop' }],
     ['fault-malformed', { type: 'malformed' }],
     ['fault-schema', { type: 'schema' }],
+    ['fault-after-work', { type: 'error', status: 503, after: 'work' }],
+    ['fault-reorder', { type: 'reorder', ms: reorderMs }],
   ]
   return faults.flatMap(([name, fault]) => {
     const value = values[name]

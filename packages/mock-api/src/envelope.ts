@@ -1,15 +1,39 @@
+import type { MockVideo } from './job-lifecycle'
+
 /** The spec's `ErrorResponse`: `{ error: { message, type, param, code } }`. */
 export interface MockErrorEnvelope {
   error: { message: string; type: string; param: string | null; code: string | null }
 }
 
-/** Fields of an error answer; `type` defaults from the status. */
+/**
+ * Why an error answer is given, so that a server profile can word and shape it as that server does.
+ *
+ * @example
+ * if (error.reason === 'not-ready' && error.video?.status === 'failed') // the job failed, not late
+ */
+export type MockErrorReason =
+  | 'invalid-request'
+  | 'not-found'
+  | 'not-ready'
+  | 'unauthorized'
+  | 'route-not-found'
+  | 'method-not-allowed'
+  | 'too-large'
+  | 'fault'
+  | 'internal'
+
+/** Fields of an error answer; `type` defaults from the status, `reason` from the status class. */
 export interface MockApiErrorInit {
   message: string
   type?: string
   param?: string | null
   code?: string | null
   headers?: Record<string, string>
+  reason?: MockErrorReason
+  /** The job the error is about (`not-ready`), as the server sees it. */
+  video?: MockVideo
+  /** A body to send as is instead of an envelope: a server's own shape (FastAPI's `detail`...). */
+  body?: unknown
 }
 
 /**
@@ -26,6 +50,9 @@ export class MockApiError extends Error {
   readonly param: string | null
   readonly code: string | null
   readonly headers: Record<string, string>
+  readonly reason: MockErrorReason
+  readonly video: MockVideo | undefined
+  readonly body: unknown
 
   constructor(status: number, init: MockApiErrorInit) {
     super(init.message)
@@ -34,6 +61,9 @@ export class MockApiError extends Error {
     this.param = init.param ?? null
     this.code = init.code ?? null
     this.headers = init.headers ?? {}
+    this.reason = init.reason ?? (status >= 500 ? 'internal' : 'invalid-request')
+    this.video = init.video
+    this.body = init.body
   }
 }
 
@@ -68,10 +98,17 @@ export function jsonResponse(body: unknown, status = 200, headers: Record<string
  * errorResponse(new MockApiError(404, { message: 'No video with id video_x.', code: 'video_not_found' }))
  */
 export function errorResponse(error: MockApiError): Response {
-  const envelope: MockErrorEnvelope = {
-    error: { message: error.message, type: error.type, param: error.param, code: error.code },
-  }
-  return jsonResponse(envelope, error.status, error.headers)
+  return jsonResponse(error.body ?? errorEnvelope(error), error.status, error.headers)
+}
+
+/**
+ * The spec's envelope for an error.
+ *
+ * @example
+ * errorEnvelope(error).error.code // 'video_not_found'
+ */
+export function errorEnvelope(error: MockApiError): MockErrorEnvelope {
+  return { error: { message: error.message, type: error.type, param: error.param, code: error.code } }
 }
 
 /**

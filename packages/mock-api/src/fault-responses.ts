@@ -17,8 +17,18 @@ export class ConnectionDroppedError extends TypeError {
   }
 }
 
-/** Every fault that replaces the answer (latency only delays it). */
-export type ReplacingFault = Exclude<MockFault, { type: 'latency' }>
+/** Every fault that replaces the answer (latency and reorder only delay it). */
+export type ReplacingFault = Exclude<MockFault, { type: 'latency' | 'reorder' }>
+
+/**
+ * Whether `fault` replaces the answer (rather than delaying it).
+ *
+ * @example
+ * if (isReplacingFault(fault) && fault.after !== 'work') return faultResponse(fault, endpoint)
+ */
+export function isReplacingFault(fault: MockFault | undefined): fault is ReplacingFault {
+  return fault !== undefined && fault.type !== 'latency' && fault.type !== 'reorder'
+}
 
 /**
  * The answer that replaces the normal one for `fault`; throws {@link ConnectionDroppedError} for `drop`.
@@ -27,40 +37,61 @@ export type ReplacingFault = Exclude<MockFault, { type: 'latency' }>
  * faultResponse({ type: 'rate-limit', retryAfterMs: 1_500 }, 'retrieve') // 429, retry-after: 2, retry-after-ms: 1500
  */
 export function faultResponse(fault: ReplacingFault, endpoint: MockEndpoint | 'unknown'): Response {
+  const error = faultError(fault)
+  if (error) return errorResponse(error)
   switch (fault.type) {
-    case 'error':
-      return errorResponse(
-        new MockApiError(fault.status, {
-          message:
-            fault.message ?? `The mock API injected a ${fault.status} error (fault rule). Retry the request.`,
-          code: fault.code ?? null,
-        }),
-      )
-    case 'rate-limit':
-      return rateLimitResponse(fault)
     case 'drop':
       throw new ConnectionDroppedError()
     case 'malformed':
       return new Response('{"object": "video", "id": "video_trunc', {
         headers: { 'content-type': 'application/json' },
       })
-    case 'schema':
+    default:
       return jsonResponse(endpoint === 'list' ? brokenList() : brokenVideo())
   }
 }
 
-function rateLimitResponse(fault: Extract<MockFault, { type: 'rate-limit' }>): Response {
+/**
+ * The error an `error` or `rate-limit` fault answers with, for the profile to word and shape;
+ * `undefined` for the faults that break the answer itself.
+ *
+ * @example
+ * faultError({ type: 'rate-limit', retryAfterMs: 1_500 })?.headers // { 'retry-after': '2', 'retry-after-ms': '1500' }
+ */
+export function faultError(fault: ReplacingFault): MockApiError | undefined {
+  if (fault.type === 'error') {
+    return new MockApiError(fault.status, {
+      message: fault.message ?? faultMessage(fault.status),
+      code: fault.code ?? null,
+      reason: 'fault',
+    })
+  }
+  return fault.type === 'rate-limit' ? rateLimitError(fault) : undefined
+}
+
+/** What a service says with these statuses; the fault is the mock's, the words are not. */
+const FAULT_MESSAGES: Readonly<Record<number, string>> = {
+  500: 'The server had an error while processing your request. Retry the request.',
+  502: 'Bad gateway: the upstream service did not answer. Retry the request.',
+  503: 'The service is temporarily overloaded. Retry the request.',
+  504: 'The upstream service timed out. Retry the request.',
+}
+
+function faultMessage(status: number): string {
+  return FAULT_MESSAGES[status] ?? `The request failed with HTTP ${status}. Retry the request.`
+}
+
+function rateLimitError(fault: Extract<MockFault, { type: 'rate-limit' }>): MockApiError {
   const header = fault.header ?? 'both'
   const headers: Record<string, string> = {}
   if (header !== 'retry-after-ms') headers['retry-after'] = String(Math.ceil(fault.retryAfterMs / 1000))
   if (header !== 'retry-after') headers['retry-after-ms'] = String(fault.retryAfterMs)
-  return errorResponse(
-    new MockApiError(429, {
-      message: `Rate limit reached (injected by the mock API). Retry after ${fault.retryAfterMs} ms.`,
-      code: 'rate_limit_exceeded',
-      headers,
-    }),
-  )
+  return new MockApiError(429, {
+    message: `Rate limit reached for requests. Retry after ${fault.retryAfterMs} ms.`,
+    code: 'rate_limit_exceeded',
+    headers,
+    reason: 'fault',
+  })
 }
 
 /** A video with an unknown status, an impossible progress, a non-integer time and no id. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createFaults, type FaultTarget } from './faults'
+import { createFaults, type FaultTarget, type MockFault, type MockFaultRule } from './faults'
 import { createRandom } from './random'
 
 const retrieveA: FaultTarget = { method: 'GET', endpoint: 'retrieve', id: 'a' }
@@ -73,5 +73,21 @@ describe('createFaults', () => {
     expect(() => faults.add({ fault: { type: 'rate-limit', retryAfterMs: -1 } })).toThrow(/retryAfterMs/)
     expect(() => faults.add({ fault: { type: 'latency', ms: Number.NaN } })).toThrow(/ms/)
     expect(faults.rules).toHaveLength(0)
+  })
+
+  it('checks reorder delays and the after-work timing', () => {
+    const faults = createFaults(createRandom(1))
+    expect(() => faults.add({ fault: { type: 'reorder', ms: -1 } })).toThrow(/reorder fault ms/)
+    const bogus = { type: 'error', status: 500, after: 'answer' } as unknown as MockFault
+    expect(() => faults.add({ fault: bogus })).toThrow(/after must be 'work'/)
+    expect(() => faults.add({ fault: { type: 'drop', after: 'work' } })).not.toThrow()
+  })
+
+  it('refuses a rule without a known fault type (as JSON from the control route can be)', () => {
+    const faults = createFaults(createRandom(1))
+    for (const rule of [{}, { fault: {} }, { fault: { type: 'explode' } }]) {
+      expect(() => faults.add(rule as MockFaultRule)).toThrow(/fault.type, one of error, rate-limit/)
+    }
+    expect(faults.rules).toEqual([])
   })
 })

@@ -2,20 +2,42 @@ import type { Random } from './random'
 import type { MockEndpoint } from './routes'
 import { assertIntegerIn, assertNonNegative, assertProbability } from './validation'
 
+/**
+ * Where a replacing fault strikes: by default instead of the work (nothing happens, the fault answers);
+ * `after: 'work'` lets the server do the work (create stores the job, delete deletes it, remix creates)
+ * and then loses its answer, as when a gateway times out or a connection breaks on the way back.
+ */
+export interface MockFaultTiming {
+  after?: 'work'
+}
+
 /** A failure the mock can inject instead of (or before) its normal answer. */
 export type MockFault =
   /** An error status with the JSON error envelope. */
-  | { type: 'error'; status: number; code?: string; message?: string }
+  | ({ type: 'error'; status: number; code?: string; message?: string } & MockFaultTiming)
   /** A 429 with `retry-after` (whole seconds, rounded up) and/or `retry-after-ms`; default `'both'`. */
-  | { type: 'rate-limit'; retryAfterMs: number; header?: 'retry-after' | 'retry-after-ms' | 'both' }
+  | ({
+      type: 'rate-limit'
+      retryAfterMs: number
+      header?: 'retry-after' | 'retry-after-ms' | 'both'
+    } & MockFaultTiming)
   /** The connection drops: `fetch`/`handle` reject with `TypeError('fetch failed')`; the server destroys the socket. */
-  | { type: 'drop' }
+  | ({ type: 'drop' } & MockFaultTiming)
   /** A 200 `application/json` answer whose body is not JSON. */
-  | { type: 'malformed' }
+  | ({ type: 'malformed' } & MockFaultTiming)
   /** A 200 JSON answer that breaks the video / list shape. */
-  | { type: 'schema' }
-  /** An extra delay, then the normal answer. */
+  | ({ type: 'schema' } & MockFaultTiming)
+  /**
+   * An extra delay, then the normal answer. A read is answered from the state when it arrived; a write
+   * acts when the delay is over (so aborting it during the delay leaves nothing done).
+   */
   | { type: 'latency'; ms: number }
+  /**
+   * The server does the work when the request arrives and holds the answer `ms`, so requests sent after
+   * it are answered first: an older snapshot lands after a newer one, a create's answer after a list that
+   * already shows the job.
+   */
+  | { type: 'reorder'; ms: number }
 
 /** When to inject a fault: every given filter must match; `times` limits uses, `probability` draws from the seed. */
 export interface MockFaultRule {
@@ -43,7 +65,10 @@ export interface MockFaults {
 export interface FaultTarget {
   method: string
   endpoint: MockEndpoint | 'unknown'
+  /** The mock's own job id. */
   id?: string
+  /** The id as sent, where the profile encodes ids; a rule's `id` may name either. */
+  wireId?: string
 }
 
 /** {@link MockFaults} plus the choice of the fault for a request. */
@@ -96,7 +121,7 @@ function matches(rule: MockFaultRule, target: FaultTarget): boolean {
   return (
     (rule.method === undefined || rule.method.toUpperCase() === target.method) &&
     (rule.endpoint === undefined || rule.endpoint === target.endpoint) &&
-    (rule.id === undefined || rule.id === target.id)
+    (rule.id === undefined || rule.id === target.id || rule.id === target.wireId)
   )
 }
 
@@ -104,11 +129,32 @@ function wins(rule: MockFaultRule, random: Random): boolean {
   return rule.probability === undefined || random() < rule.probability
 }
 
+/** Every fault type, to refuse a rule that arrived as JSON with another. */
+const FAULT_TYPES: ReadonlySet<string> = new Set<MockFault['type']>([
+  'error',
+  'rate-limit',
+  'drop',
+  'malformed',
+  'schema',
+  'latency',
+  'reorder',
+])
+
 function assertRule(rule: MockFaultRule): void {
+  const type: unknown = (rule as { fault?: { type?: unknown } }).fault?.type
+  if (typeof type !== 'string' || !FAULT_TYPES.has(type)) {
+    throw new RangeError(
+      `A fault rule needs fault.type, one of ${[...FAULT_TYPES].join(', ')}; got ${JSON.stringify(type)}.`,
+    )
+  }
   if (rule.times !== undefined) assertIntegerIn(rule.times, 1, Number.MAX_SAFE_INTEGER, 'fault rule times')
   if (rule.probability !== undefined) assertProbability(rule.probability, 'fault rule probability')
   const { fault } = rule
   if (fault.type === 'error') assertIntegerIn(fault.status, 400, 599, 'error fault status')
   if (fault.type === 'rate-limit') assertNonNegative(fault.retryAfterMs, 'rate-limit fault retryAfterMs')
-  if (fault.type === 'latency') assertNonNegative(fault.ms, 'latency fault ms')
+  if (fault.type === 'latency' || fault.type === 'reorder')
+    assertNonNegative(fault.ms, `${fault.type} fault ms`)
+  if ('after' in fault && fault.after !== undefined && fault.after !== 'work') {
+    throw new RangeError(`${fault.type} fault after must be 'work' or absent, got ${String(fault.after)}.`)
+  }
 }

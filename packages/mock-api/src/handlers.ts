@@ -1,9 +1,10 @@
-import { contentAsset, isContentVariant } from './assets'
+import { contentAsset, isContentVariant, type MockContentVariant } from './assets'
 import { invalidParam, jsonResponse, MockApiError } from './envelope'
 import { isTerminal, type MockVideo } from './job-lifecycle'
-import type { JobStore } from './job-store'
+import { DEFAULT_VIDEO_PARAMS, type JobStore } from './job-store'
 import { paginate, parseListQuery } from './pagination'
-import { readRequestFields } from './request-body'
+import type { JobView, MockProfile } from './profiles/profile'
+import { readRequestFields, type RequestFields } from './request-body'
 import type { MockEndpoint } from './routes'
 import { parseCreateParams, parseRemixParams } from './video-params'
 
@@ -11,9 +12,15 @@ import { parseCreateParams, parseRemixParams } from './video-params'
 export interface HandlerContext {
   request: Request
   url: URL
-  /** The decoded `{id}` of item routes; `''` on `/videos`. */
+  /** The mock's own id of item routes (the profile resolved the one sent); `''` on `/videos`. */
   id: string
+  /** The id as the client sent it. */
+  wireId: string
   jobs: JobStore
+  /** The server the mock imitates. */
+  profile: MockProfile
+  /** The clock's time the request is answered at. */
+  now: number
   maxBodyBytes: number
   pollAfterMs: number | undefined
 }
@@ -37,80 +44,136 @@ export interface MockVideoList {
   has_more: boolean
 }
 
+/** A job as the server believes it is, and as it sends it. */
+interface Seen {
+  video: MockVideo
+  wire: { id: string } & Record<string, unknown>
+}
+
 /**
- * The six endpoints, each faithful to the spec's shapes, statuses and error envelope.
+ * The six endpoints, faithful to the spec's shapes, statuses and error envelope, and to the profile's
+ * server where it departs from them.
  *
  * @example
- * const response = await endpointHandlers.retrieve({ request, url, id: 'video_1', jobs, maxBodyBytes, pollAfterMs })
+ * const response = await endpointHandlers.retrieve(context)
  */
 export const endpointHandlers: Readonly<Record<MockEndpoint, EndpointHandler>> = {
-  async list({ url, jobs, pollAfterMs }) {
+  async list(context) {
+    const { url, jobs, profile, pollAfterMs } = context
+    const query = parseListQuery(url.searchParams)
+    const after = query.after === undefined ? {} : { after: resolveId(profile, query.after) }
     const entries = jobs.timeline().map((record) => ({ id: record.plan.id, deleted: record.deleted }))
-    const page = paginate(entries, parseListQuery(url.searchParams))
-    const data = page.ids.flatMap((id) => jobs.get(id) ?? [])
-    const list: MockVideoList = {
+    const page = paginate(entries, { ...query, ...after }, { unknownAfter: profile.unknownCursor ?? 'error' })
+    const seen = page.ids.flatMap((id) => {
+      const view = jobs.view(id)
+      return view ? [see(context, view, 'list')] : []
+    })
+    const data = seen.map(({ wire }) => wire)
+    const list = {
       object: 'list',
       data,
       first_id: data[0]?.id ?? null,
       last_id: data.at(-1)?.id ?? null,
       has_more: page.hasMore,
     }
-    return jsonResponse(list, 200, pollHeaders(data, pollAfterMs))
+    const videos = seen.map(({ video }) => video)
+    return jsonResponse(list, 200, pollHeaders(videos, pollAfterMs))
   },
 
-  async create({ request, jobs, maxBodyBytes, pollAfterMs }) {
-    const params = parseCreateParams(await readRequestFields(request, maxBodyBytes))
-    return videoResponse(jobs.add(params), pollAfterMs)
+  async create(context) {
+    const { jobs, profile } = context
+    const params = parseCreateParams(await readBody(context, 'create'), {
+      ...DEFAULT_VIDEO_PARAMS,
+      ...profile.defaults,
+    })
+    const refused = profile.checkModel?.(params.model)
+    if (refused) throw refused
+    return videoResponse(context, created(jobs, jobs.add(params).id), 'create')
   },
 
-  async retrieve({ id, jobs, pollAfterMs }) {
-    return videoResponse(findVideo(jobs, id), pollAfterMs)
+  async retrieve(context) {
+    return videoResponse(context, findJob(context), 'retrieve')
   },
 
-  async delete({ id, jobs }) {
-    if (!jobs.remove(id)) throw notFound(id)
-    const deleted: MockDeletedVideo = { id, object: 'video.deleted', deleted: true }
+  async delete({ id, wireId, jobs }) {
+    if (!jobs.remove(id)) throw notFound(wireId)
+    const deleted: MockDeletedVideo = { id: wireId, object: 'video.deleted', deleted: true }
     return jsonResponse(deleted)
   },
 
-  async remix({ request, id, jobs, maxBodyBytes, pollAfterMs }) {
-    const source = findVideo(jobs, id)
-    const { prompt } = parseRemixParams(await readRequestFields(request, maxBodyBytes))
+  async remix(context) {
+    const { jobs } = context
+    const view = findJob(context)
+    const source = observe(context, view)
+    const { prompt } = parseRemixParams(await readBody(context, 'remix'))
     assertCompleted(source, 'remixed')
     const { model, size, seconds } = source
-    return videoResponse(
-      jobs.add({ prompt, model, size, seconds, remixedFromVideoId: source.id }),
-      pollAfterMs,
-    )
+    const remix = jobs.add({ prompt, model, size, seconds, remixedFromVideoId: source.id })
+    return videoResponse(context, created(jobs, remix.id), 'remix')
   },
 
-  async content({ url, id, jobs }) {
-    const video = findVideo(jobs, id)
-    const variant = url.searchParams.get('variant') ?? 'video'
-    if (!isContentVariant(variant)) {
-      throw invalidParam(
-        'variant',
-        `variant must be 'video', 'thumbnail' or 'spritesheet'; got '${variant}'.`,
-      )
-    }
+  async content(context) {
+    const { url, wireId, profile } = context
+    const video = observe(context, findJob(context))
+    const variant = profile.capabilities.contentVariants ? contentVariant(url) : 'video'
     assertCompleted(video, 'downloaded')
-    const { bytes, contentType } = contentAsset(variant)
+    const { bytes, contentType } = await contentAsset(variant, video)
     return new Response(bytes, {
-      headers: { 'content-type': contentType, 'content-length': String(bytes.byteLength) },
+      headers: {
+        'content-type': contentType,
+        'content-length': String(bytes.byteLength),
+        ...profile.contentHeaders?.(wireId),
+      },
     })
   },
 }
 
-function findVideo(jobs: JobStore, id: string): MockVideo {
-  const video = jobs.get(id)
-  if (!video) throw notFound(id)
-  return video
+function contentVariant(url: URL): MockContentVariant {
+  const variant = url.searchParams.get('variant') ?? 'video'
+  if (isContentVariant(variant)) return variant
+  throw invalidParam('variant', `variant must be 'video', 'thumbnail' or 'spritesheet'; got '${variant}'.`)
+}
+
+function resolveId(profile: MockProfile, wireId: string): string {
+  return profile.resolveId?.(wireId) ?? wireId
+}
+
+/** A create or remix body, after the profile had its say on the media type. */
+async function readBody(context: HandlerContext, endpoint: MockEndpoint): Promise<RequestFields> {
+  const { request, profile, maxBodyBytes } = context
+  const mediaType = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? ''
+  const refused = profile.checkBody?.(mediaType, endpoint)
+  if (refused) throw refused
+  return readRequestFields(request, maxBodyBytes)
+}
+
+function created(jobs: JobStore, id: string): JobView {
+  const view = jobs.view(id)
+  if (!view) throw new Error(`The job ${id} was created but cannot be read back.`)
+  return view
+}
+
+function findJob({ jobs, id, wireId }: HandlerContext): JobView {
+  const view = jobs.view(id)
+  if (!view) throw notFound(wireId)
+  return view
+}
+
+function observe({ profile, now }: HandlerContext, view: JobView): MockVideo {
+  return profile.observe?.(view, now) ?? view.at(now)
+}
+
+function see(context: HandlerContext, view: JobView, endpoint: MockEndpoint): Seen {
+  const video = observe(context, view)
+  const presented = context.profile.present?.(video, view, { endpoint, nowMs: context.now }) ?? video
+  return { video, wire: presented as Seen['wire'] }
 }
 
 function notFound(id: string): MockApiError {
   return new MockApiError(404, {
     message: `No video found with id '${id}'. It never existed or was deleted; list videos with GET /videos.`,
     code: 'video_not_found',
+    reason: 'not-found',
   })
 }
 
@@ -119,11 +182,14 @@ function assertCompleted(video: MockVideo, action: string): void {
   throw new MockApiError(400, {
     message: `Video '${video.id}' is ${video.status} (progress ${video.progress}%); only completed videos can be ${action}. Wait until its status is 'completed'.`,
     code: 'video_not_ready',
+    reason: 'not-ready',
+    video,
   })
 }
 
-function videoResponse(video: MockVideo, pollAfterMs: number | undefined): Response {
-  return jsonResponse(video, 200, pollHeaders([video], pollAfterMs))
+function videoResponse(context: HandlerContext, view: JobView, endpoint: MockEndpoint): Response {
+  const { video, wire } = see(context, view, endpoint)
+  return jsonResponse(wire, 200, pollHeaders([video], context.pollAfterMs))
 }
 
 /** The poll hint goes only on answers that still describe work in progress. */

@@ -1,4 +1,11 @@
-export { createMockVideoApi, type MockVideoApi } from './mock-api'
+export { createMockVideoApi, type MockListenOptions, type MockVideoApi } from './mock-api'
+export {
+  createMockControl,
+  DEFAULT_CONTROL_BODY_BYTES,
+  type MockControl,
+  type MockControlContext,
+  type MockControlOptions,
+} from './control-route'
 export type { MockVideoApiOptions } from './mock-options'
 export { createManualClock, type ManualClock, type MockClock } from './clock'
 export type {
@@ -16,3 +23,5 @@ export type { MockServer } from './node-server'
 export type { MockDeletedVideo, MockVideoList } from './handlers'
 export type { MockErrorEnvelope } from './envelope'
 export type { MockContentVariant } from './assets'
+export { PROFILE_NAMES } from './profiles'
+export type { MockProfileCapabilities, MockProfileName } from './profiles/profile'

@@ -142,6 +142,12 @@ function baseVideo(plan: JobPlan, status: MockVideoStatus, progress: number): Mo
   }
 }
 
-function toSeconds(ms: number): number {
+/**
+ * Whole seconds since the epoch, as the API's times are.
+ *
+ * @example
+ * toSeconds(1_767_225_600_999) // 1767225600
+ */
+export function toSeconds(ms: number): number {
   return Math.floor(ms / 1000)
 }

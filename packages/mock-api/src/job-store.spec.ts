@@ -46,8 +46,10 @@ describe('createJobStore', () => {
       expect(video?.status).toBe('failed')
       expect(video?.progress).toBeGreaterThanOrEqual(10)
       expect(video?.progress).toBeLessThanOrEqual(90)
-      expect(video?.error?.code).toBe('video_generation_failed')
+      expect(['video_generation_failed', 'moderation_blocked']).toContain(video?.error?.code)
     }
+    const codes = new Set(ids.map((id) => jobs.get(id)?.error?.code))
+    expect(codes).toEqual(new Set(['video_generation_failed', 'moderation_blocked']))
   })
 
   it('lets a seeded job choose its outcome, failure point and timings', () => {

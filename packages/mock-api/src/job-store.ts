@@ -8,6 +8,8 @@ import {
   type MockVideo,
   type MockVideoError,
 } from './job-lifecycle'
+import { MOCK_FAILURES, seededFailure } from './failures'
+import type { CreateDefaults, JobView } from './profiles/profile'
 import { createRandom, deriveSeed, randomInt, type Random } from './random'
 import { assertIntegerIn, assertNonNegative } from './validation'
 
@@ -71,6 +73,8 @@ export interface JobStore extends MockJobs {
   add(job: NewJob): MockVideo
   /** Every job ever created, deleted ones included, oldest first. */
   timeline(): readonly JobRecord[]
+  /** A live job's view (its state at any instant), for a server profile; `undefined` if unknown or deleted. */
+  view(id: string): JobView | undefined
 }
 
 /** Settings every job inherits unless it overrides them. */
@@ -80,6 +84,8 @@ export interface JobStoreOptions {
   queueMs: number
   renderMs: number | MockRenderMsFunction
   failRate: number
+  /** The imitated server's own defaults (its model...), over the spec's. */
+  defaults?: Partial<CreateDefaults> | undefined
 }
 
 /**
@@ -89,8 +95,6 @@ export interface JobStoreOptions {
  * const model = params.model ?? DEFAULT_VIDEO_PARAMS.model // 'sora-2'
  */
 export const DEFAULT_VIDEO_PARAMS = { model: 'sora-2', size: '720x1280', seconds: '4' } as const
-
-const FAILURE_CODE = 'video_generation_failed'
 
 /**
  * The jobs of one mock API. A job is a plan fixed at creation (timings and outcome drawn from the
@@ -151,10 +155,7 @@ export function createJobStore(options: JobStoreOptions): JobStore {
         status: 'failed',
         atMs: now(),
         progress: current.progress,
-        error: {
-          code: error?.code ?? FAILURE_CODE,
-          message: error?.message ?? `Video generation failed (forced by jobs.fail('${id}')).`,
-        },
+        error: { ...MOCK_FAILURES.internal, ...definedOnly(error ?? {}) },
       })),
     remove(id) {
       const record = live(id)
@@ -166,18 +167,35 @@ export function createJobStore(options: JobStoreOptions): JobStore {
       return records.filter((record) => !record.deleted).length
     },
     timeline: () => records,
+    view: (id) => {
+      const record = live(id)
+      return record && jobView(record.plan)
+    },
   }
   return store
+}
+
+/**
+ * The view of a job a profile presents: its id, creation time and state at any instant.
+ *
+ * @example
+ * jobView(record.plan).at(clock.now()).status // 'in_progress'
+ */
+export function jobView(plan: JobPlan): JobView {
+  return { id: plan.id, createdAtMs: plan.createdAtMs, at: (ms) => videoAt(plan, ms) }
 }
 
 function planJob(job: NewJob, seq: number, createdAtMs: number, options: JobStoreOptions): JobPlan {
   const random = createRandom(deriveSeed(options.seed, 'job', seq))
   const id = videoId(random, seq)
-  const model = job.model ?? DEFAULT_VIDEO_PARAMS.model
-  const size = job.size ?? DEFAULT_VIDEO_PARAMS.size
-  const seconds = job.seconds ?? DEFAULT_VIDEO_PARAMS.seconds
+  const defaults = { ...DEFAULT_VIDEO_PARAMS, ...options.defaults }
+  const model = job.model ?? defaults.model
+  const size = job.size ?? defaults.size
+  const seconds = job.seconds ?? defaults.seconds
   // Drawn before anything optional, so a job's outcome depends only on the seed and its number.
-  const outcome = planOutcome(job.outcome, random, options.failRate)
+  const outcome = planOutcome(job.outcome, random, options.failRate, () =>
+    seededFailure(createRandom(deriveSeed(options.seed, 'failure', seq))),
+  )
   const queueMs = job.queueMs ?? options.queueMs
   const renderMs =
     job.renderMs ??
@@ -200,23 +218,29 @@ function planJob(job: NewJob, seq: number, createdAtMs: number, options: JobStor
   }
 }
 
-function planOutcome(requested: MockJobOutcome | undefined, random: Random, failRate: number): JobOutcome {
+function planOutcome(
+  requested: MockJobOutcome | undefined,
+  random: Random,
+  failRate: number,
+  failure: () => MockVideoError,
+): JobOutcome {
   const seededFailure = random() < failRate
   const seededPoint = randomInt(random, 10, 90)
   if (requested === 'completed' || (requested === undefined && !seededFailure)) return { status: 'completed' }
   const atProgress = requested?.failAtProgress ?? seededPoint
   assertIntegerIn(atProgress, 0, 99, 'failAtProgress')
-  return { status: 'failed', atProgress, error: failureError(atProgress, requested) }
+  if (typeof requested !== 'object') return { status: 'failed', atProgress, error: failure() }
+  const { code, message } = requested
+  return {
+    status: 'failed',
+    atProgress,
+    error: { ...MOCK_FAILURES.internal, ...definedOnly({ code, message }) },
+  }
 }
 
-function failureError(atProgress: number, requested: MockJobOutcome | undefined): MockVideoError {
-  const custom = typeof requested === 'object' ? requested : {}
-  return {
-    code: custom.code ?? FAILURE_CODE,
-    message:
-      custom.message ??
-      `Video generation failed at ${atProgress}% (simulated by the mock API). Create the video again, or lower failRate.`,
-  }
+/** The fields that are set, so an explicit `undefined` does not erase a default. */
+function definedOnly<T extends object>(fields: T): Partial<T> {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>
 }
 
 /** `video_` + 24 characters: 16 seeded hex digits, then the creation number, which keeps ids unique. */

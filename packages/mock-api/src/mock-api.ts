@@ -1,15 +1,17 @@
 import { abortableDelay } from './abortable-delay'
 import { isManualClock } from './clock'
+import { createMockControl, type MockControlOptions } from './control-route'
 import { errorResponse, MockApiError } from './envelope'
-import { ConnectionDroppedError, faultResponse } from './fault-responses'
+import { ConnectionDroppedError, faultError, faultResponse, isReplacingFault } from './fault-responses'
 import { createFaults, type MockFaults } from './faults'
 import { endpointHandlers } from './handlers'
-import { createJobStore, type JobStore, type MockJobs } from './job-store'
-import { resolveMockOptions, type MockVideoApiOptions, type ResolvedMockOptions } from './mock-options'
+import { createJobStore, type MockJobs } from './job-store'
+import { resolveMockOptions, type MockVideoApiOptions } from './mock-options'
+import { supports, type MockProfileCapabilities } from './profiles/profile'
 import { listenNodeServer, type MockServer } from './node-server'
 import { createRandom, deriveSeed } from './random'
 import { createRequestLog, type MockRequestFilter, type MockRequestLogEntry } from './request-log'
-import { resolveRoute, ROUTES_HELP, type MockRoute } from './routes'
+import { resolveRoute, ROUTES_HELP, type MockEndpoint, type MockRoute } from './routes'
 
 /** An in-process OpenAI-compatible Videos API with a controllable clock and fault injection. */
 export interface MockVideoApi {
@@ -17,14 +19,19 @@ export interface MockVideoApi {
   fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>
   /** Answers one web-standard request. */
   handle(request: Request): Promise<Response>
-  /** Serves the API over node:http with CORS (default port 0 = a free one, host 127.0.0.1); `url` includes `/v1`. */
-  listen(port?: number, host?: string): Promise<MockServer>
+  /**
+   * Serves the API over node:http with CORS (default port 0 = a free one, host 127.0.0.1); `url` includes
+   * `/v1`. `{ control: true }` (or control options) also mounts the fault-control routes at `/__mock`.
+   */
+  listen(port?: number, host?: string, options?: MockListenOptions): Promise<MockServer>
   /** Moves a manual clock forward; throws if the clock is not manual. */
   advance(ms: number): void
   /** The mock's current time, in ms. */
   now(): number
   readonly jobs: MockJobs
   readonly faults: MockFaults
+  /** What the imitated server supports and how it talks (`profile` option; `'openai'` by default). */
+  readonly profile: MockProfileCapabilities
   /** Every request received, oldest first (cleared by `resetLog()`). */
   readonly log: readonly MockRequestLogEntry[]
   /** How many logged requests match the filter. */
@@ -32,10 +39,14 @@ export interface MockVideoApi {
   resetLog(): void
 }
 
+/** Options of {@link MockVideoApi.listen}. */
+export interface MockListenOptions {
+  /** Mount the fault-control routes (see `createMockControl`). Default off. */
+  control?: boolean | MockControlOptions
+}
+
 /** Relative URLs given to `fetch` resolve against this origin, as a page on it would. */
 const DEFAULT_ORIGIN = 'http://mock.local'
-
-const BEARER = /^bearer +(.*)$/i
 
 /**
  * Creates a mock Videos API: the six endpoints with the spec's shapes, statuses and error envelope, jobs
@@ -48,43 +59,105 @@ const BEARER = /^bearer +(.*)$/i
  */
 export function createMockVideoApi(options: MockVideoApiOptions = {}): MockVideoApi {
   const config = resolveMockOptions(options)
-  const { clock } = config
-  const jobs = createJobStore(config)
+  const { clock, profile } = config
+  const jobs = createJobStore({ ...config, defaults: profile.defaults })
   const faults = createFaults(createRandom(deriveSeed(config.seed, 'faults')))
   const log = createRequestLog()
 
+  /**
+   * Reads (list, retrieve, content, unknown routes) are answered from the state when the request arrives
+   * and then wait out the latency, so a slow read can land after newer data. Writes (create, delete,
+   * remix) wait first and act after, so a write aborted during its latency did nothing. Without latency
+   * or delaying faults both happen in the same tick.
+   */
   async function answer(
     request: Request,
     url: URL,
     route: MockRoute,
     entry: MockRequestLogEntry,
   ): Promise<Response> {
-    await abortableDelay(config.nextLatencyMs(), request.signal)
-    const denied = checkApiKey(request, config.apiKey)
-    if (denied) return errorResponse(denied)
-    const fault = faults.pick(entry)
-    if (fault) {
-      entry.fault = fault.type
-      if (fault.type !== 'latency') return faultResponse(fault, entry.endpoint)
-      await abortableDelay(fault.ms, request.signal)
+    const write = isWrite(route)
+    let hold = config.nextLatencyMs()
+    if (write) {
+      await abortableDelay(hold, request.signal)
+      hold = 0
+    } else {
+      request.signal.throwIfAborted()
     }
-    return respond({ request, url, route, config, jobs })
+    const refusal =
+      profile.admit?.(url) ??
+      (config.apiKey === undefined ? undefined : profile.authenticate(request.headers, config.apiKey))
+    if (refusal) return later(hold, request, () => render(refusal, entry))
+    const fault = faults.pick(entry)
+    if (fault) entry.fault = fault.type
+    if (fault?.type === 'latency' && write) await abortableDelay(fault.ms, request.signal)
+    else if (fault?.type === 'latency' || fault?.type === 'reorder') hold += fault.ms
+    const exchange = { request, url, route, entry }
+    if (!isReplacingFault(fault)) {
+      const response = await respond(exchange)
+      return later(hold, request, () => response)
+    }
+    if (fault.after === 'work') {
+      entry.afterWork = true
+      await (await respond(exchange)).body?.cancel()
+    }
+    const error = faultError(fault)
+    return later(hold, request, () => (error ? render(error, entry) : faultResponse(fault, entry.endpoint)))
+  }
+
+  /** An error answer in the words and shape of the profile's server. */
+  function render(error: MockApiError, entry: MockRequestLogEntry): Response {
+    const { endpoint, method, path } = entry
+    return errorResponse(profile.renderError?.(error, { endpoint, method, path }) ?? error)
+  }
+
+  async function respond({ request, url, route, entry }: Exchange): Promise<Response> {
+    try {
+      if (route.kind === 'not-found') throw routeNotFound(request.method, url.pathname)
+      if (route.kind === 'method-not-allowed')
+        throw methodNotAllowed(request.method, url.pathname, route.allow)
+      const { endpoint } = route
+      if (!supports(profile.capabilities, endpoint)) {
+        throw (
+          profile.unsupported?.(endpoint, entry.method, url.pathname) ??
+          routeNotFound(request.method, url.pathname)
+        )
+      }
+      const { maxBodyBytes, pollAfterMs } = config
+      return await endpointHandlers[endpoint]({
+        request,
+        url,
+        id: entry.id ?? '',
+        wireId: route.id ?? '',
+        jobs,
+        profile,
+        now: clock.now(),
+        maxBodyBytes,
+        pollAfterMs,
+      })
+    } catch (error) {
+      return render(error instanceof MockApiError ? error : internalError(error), entry)
+    }
   }
 
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url)
     const route = resolveRoute(request.method, url.pathname)
+    const wireId = 'id' in route ? route.id : undefined
+    const id = wireId === undefined ? undefined : (profile.resolveId?.(wireId) ?? wireId)
     const entry = log.record({
       method: request.method.toUpperCase(),
       endpoint: route.kind === 'endpoint' ? route.endpoint : 'unknown',
       path: url.pathname,
-      ...('id' in route && route.id !== undefined ? { id: route.id } : {}),
+      ...(id === undefined ? {} : { id }),
+      ...(wireId === undefined || wireId === id ? {} : { wireId }),
       query: Object.fromEntries(url.searchParams),
       receivedAt: clock.now(),
     })
     try {
       const response = await answer(request, url, route, entry)
-      response.headers.set('x-request-id', `req_${entry.seq}`)
+      const headers = { ...profile.answerHeaders?.(entry.seq), 'x-request-id': `req_${entry.seq}` }
+      for (const [name, value] of Object.entries(headers)) response.headers.set(name, value)
       entry.status = response.status
       return response
     } catch (error) {
@@ -97,7 +170,12 @@ export function createMockVideoApi(options: MockVideoApiOptions = {}): MockVideo
     fetch: async (input, init) =>
       handle(new Request(typeof input === 'string' ? new URL(input, DEFAULT_ORIGIN) : input, init)),
     handle,
-    listen: (port, host) => listenNodeServer(handle, port, host),
+    listen: (port, host, options = {}) => {
+      const { control } = options
+      if (!control) return listenNodeServer(handle, port, host)
+      const controlOptions = control === true ? {} : control
+      return listenNodeServer(handle, port, host, { control: createMockControl(faults, controlOptions) })
+    },
     advance(ms) {
       if (!isManualClock(clock)) {
         throw new Error(
@@ -109,6 +187,7 @@ export function createMockVideoApi(options: MockVideoApiOptions = {}): MockVideo
     now: () => clock.now(),
     jobs,
     faults,
+    profile: Object.freeze({ ...profile.capabilities }),
     get log() {
       return log.entries
     },
@@ -121,47 +200,26 @@ interface Exchange {
   request: Request
   url: URL
   route: MockRoute
-  config: ResolvedMockOptions
-  jobs: JobStore
+  entry: MockRequestLogEntry
 }
 
-async function respond({ request, url, route, config, jobs }: Exchange): Promise<Response> {
-  try {
-    if (route.kind === 'not-found') throw routeNotFound(request.method, url.pathname)
-    if (route.kind === 'method-not-allowed') throw methodNotAllowed(request.method, url.pathname, route.allow)
-    const { maxBodyBytes, pollAfterMs } = config
-    return await endpointHandlers[route.endpoint]({
-      request,
-      url,
-      id: route.id ?? '',
-      jobs,
-      maxBodyBytes,
-      pollAfterMs,
-    })
-  } catch (error) {
-    return errorResponse(error instanceof MockApiError ? error : internalError(error))
-  }
+const WRITES: ReadonlySet<MockEndpoint> = new Set(['create', 'delete', 'remix'])
+
+function isWrite(route: MockRoute): boolean {
+  return route.kind === 'endpoint' && WRITES.has(route.endpoint)
 }
 
-function checkApiKey(request: Request, apiKey: string | undefined): MockApiError | undefined {
-  if (apiKey === undefined) return undefined
-  const header = request.headers.get('authorization')
-  // The auth scheme is case-insensitive (RFC 9110), the token is not.
-  if (BEARER.exec(header ?? '')?.[1] === apiKey) return undefined
-  const where = 'Use the key the mock API was started with (its apiKey option or --api-key).'
-  return new MockApiError(401, {
-    message: header
-      ? `Incorrect API key provided. ${where}`
-      : `You didn't provide an API key. Send an 'Authorization: Bearer <key>' header. ${where}`,
-    type: 'invalid_request_error',
-    code: 'invalid_api_key',
-  })
+/** Waits `ms` (rejecting if the request aborts meanwhile), then builds the answer. */
+async function later(ms: number, request: Request, answer: () => Response): Promise<Response> {
+  await abortableDelay(ms, request.signal)
+  return answer()
 }
 
 function routeNotFound(method: string, path: string): MockApiError {
   return new MockApiError(404, {
     message: `Unknown route ${method} ${path}. The mock Videos API serves ${ROUTES_HELP} (after any prefix such as /v1).`,
     code: 'not_found',
+    reason: 'route-not-found',
   })
 }
 
@@ -169,6 +227,7 @@ function methodNotAllowed(method: string, path: string, allow: readonly string[]
   return new MockApiError(405, {
     message: `Method ${method} is not allowed on ${path}; use ${allow.join(' or ')}.`,
     code: 'method_not_allowed',
+    reason: 'method-not-allowed',
     headers: { allow: allow.join(', ') },
   })
 }

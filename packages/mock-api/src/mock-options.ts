@@ -1,5 +1,7 @@
 import { createManualClock, createSystemClock, type MockClock } from './clock'
 import type { MockRenderMsFunction } from './job-store'
+import { resolveProfile } from './profiles'
+import type { MockProfile, MockProfileName } from './profiles/profile'
 import { createRandom, deriveSeed, randomInt } from './random'
 import { assertIntegerIn, assertNonNegative, assertProbability } from './validation'
 
@@ -23,6 +25,11 @@ export interface MockVideoApiOptions {
   pollAfterMs?: number
   /** Larger request bodies get 413. Default 25 MiB. */
   maxBodyBytes?: number
+  /**
+   * Which server to imitate: `'openai'` (the spec, default), `'litellm'`, `'new-api'`, `'vllm-omni'` or
+   * `'azure'`, each with its real quirks (see the package README).
+   */
+  profile?: MockProfileName
 }
 
 /** Options after defaults and checks. */
@@ -37,6 +44,7 @@ export interface ResolvedMockOptions {
   apiKey: string | undefined
   pollAfterMs: number | undefined
   maxBodyBytes: number
+  profile: MockProfile
 }
 
 /**
@@ -66,6 +74,7 @@ export function resolveMockOptions(options: MockVideoApiOptions = {}): ResolvedM
   assertProbability(failRate, 'failRate')
   assertIntegerIn(maxBodyBytes, 0, Number.MAX_SAFE_INTEGER, 'maxBodyBytes')
   if (options.pollAfterMs !== undefined) assertNonNegative(options.pollAfterMs, 'pollAfterMs')
+  const profile = resolveProfile(options.profile)
   return {
     clock: resolveClock(options.clock),
     nextLatencyMs: latencyPicker(options.latencyMs ?? 0, seed),
@@ -76,6 +85,7 @@ export function resolveMockOptions(options: MockVideoApiOptions = {}): ResolvedM
     apiKey: options.apiKey,
     pollAfterMs: options.pollAfterMs,
     maxBodyBytes,
+    profile,
   }
 }
 

@@ -148,3 +148,33 @@ describe('listen', () => {
     await expect(fetch(`${server.url}/videos`)).rejects.toThrow(TypeError)
   })
 })
+
+describe('fault control over HTTP', () => {
+  it('is off unless asked for: /__mock is just an unknown route', async () => {
+    const server = await start()
+    const origin = new URL(server.url).origin
+    expect((await fetch(`${origin}/__mock/faults`)).status).toBe(404)
+  })
+
+  it('with { control: true } steers the faults, refusing cross-site and non-JSON posts', async () => {
+    const api = createMockVideoApi({ clock: 'manual' })
+    const server = await api.listen(0, '127.0.0.1', { control: true })
+    servers.push(server)
+    const origin = new URL(server.url).origin
+    const rule = JSON.stringify({ fault: { type: 'error', status: 503 }, times: 1 })
+    const postRule = (headers: Record<string, string>) =>
+      fetch(`${origin}/__mock/faults`, { method: 'POST', headers, body: rule })
+
+    const crossSite = await postRule({ 'content-type': 'application/json', origin: 'https://evil.example' })
+    expect(crossSite.status).toBe(403)
+    expect(crossSite.headers.get('access-control-allow-origin')).toBeNull()
+    expect((await postRule({ 'content-type': 'text/plain' })).status).toBe(415)
+    expect(api.faults.rules).toEqual([])
+
+    const own = await postRule({ 'content-type': 'application/json', origin })
+    expect(own.status).toBe(201)
+    expect(own.headers.get('access-control-allow-origin')).toBe(origin)
+    expect((await fetch(`${server.url}/videos`)).status).toBe(503)
+    expect(api.count()).toBe(1)
+  })
+})

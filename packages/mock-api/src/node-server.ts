@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
+import type { MockControl } from './control-route'
 import { errorResponse, MockApiError } from './envelope'
 import { ConnectionDroppedError } from './fault-responses'
 
@@ -40,8 +41,16 @@ export async function listenNodeServer(
   handle: (request: Request) => Promise<Response>,
   port = 0,
   host = '127.0.0.1',
+  options: { control?: MockControl } = {},
 ): Promise<MockServer> {
+  const { control } = options
+  /** The server's own origin, known once it listens; the control routes always admit it. */
+  const own: { origin?: string } = {}
   const server = createServer((req, res) => {
+    if (control && isControlPath(req, control.prefix)) {
+      void serveControl(control, own.origin, req, res)
+      return
+    }
     void serve(handle, req, res)
   })
   await new Promise<void>((resolve, reject) => {
@@ -53,7 +62,28 @@ export async function listenNodeServer(
   })
   const { port: actualPort } = server.address() as AddressInfo
   const hostname = host.includes(':') ? `[${host}]` : host
-  return { url: `http://${hostname}:${actualPort}/v1`, close: () => closeServer(server) }
+  own.origin = `http://${hostname}:${actualPort}`
+  return { url: `${own.origin}/v1`, close: () => closeServer(server) }
+}
+
+function isControlPath(req: IncomingMessage, prefix: string): boolean {
+  const pathname = (req.url ?? '/').split('?')[0] ?? '/'
+  return pathname === prefix || pathname.startsWith(`${prefix}/`)
+}
+
+/** The control routes answer for themselves, CORS included: none of the API's `*`. */
+async function serveControl(
+  control: MockControl,
+  origin: string | undefined,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const controller = new AbortController()
+  res.once('close', () => controller.abort())
+  const response = await control
+    .handle(toRequest(req, controller.signal), origin === undefined ? {} : { origin })
+    .catch(crashResponse)
+  await send(response ?? crashResponse('no control route'), res, {}).catch(() => res.destroy())
 }
 
 async function serve(
@@ -81,7 +111,7 @@ async function serve(
     response = crashResponse(error)
   }
   // A client that leaves mid-body breaks the pipe; there is no one left to answer.
-  await send(response, res).catch(() => res.destroy())
+  await send(response, res, CORS_HEADERS).catch(() => res.destroy())
 }
 
 function toRequest(req: IncomingMessage, signal: AbortSignal): Request {
@@ -98,8 +128,12 @@ function toRequest(req: IncomingMessage, signal: AbortSignal): Request {
   return new Request(url, init as RequestInit)
 }
 
-async function send(response: Response, res: ServerResponse): Promise<void> {
-  const headers: Record<string, string> = { ...CORS_HEADERS }
+async function send(
+  response: Response,
+  res: ServerResponse,
+  cors: Readonly<Record<string, string>>,
+): Promise<void> {
+  const headers: Record<string, string> = { ...cors }
   response.headers.forEach((value, name) => {
     headers[name] = value
   })

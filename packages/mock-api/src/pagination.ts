@@ -19,6 +19,11 @@ export interface Page {
   hasMore: boolean
 }
 
+/** How {@link paginate} treats a cursor it never saw: a 400 (the spec), or an empty page (some servers). */
+export interface PageOptions {
+  unknownAfter?: 'error' | 'empty'
+}
+
 const DEFAULT_LIMIT = 20
 const MAX_LIMIT = 100
 const LIMIT_PATTERN = /^\d+$/
@@ -53,15 +58,20 @@ export function parseListQuery(params: URLSearchParams): ListQuery {
  * @example
  * paginate(timeline, { limit: 2, order: 'desc', after: lastIdOfPreviousPage })
  */
-export function paginate(entries: readonly CursorEntry[], query: ListQuery): Page {
+export function paginate(entries: readonly CursorEntry[], query: ListQuery, options: PageOptions = {}): Page {
   const ordered = query.order === 'asc' ? entries : [...entries].reverse()
-  const start = query.after === undefined ? 0 : indexAfter(ordered, query.after)
+  const start = query.after === undefined ? 0 : indexAfter(ordered, query.after, options.unknownAfter)
   const rest = ordered.slice(start).filter((entry) => !entry.deleted)
   return { ids: rest.slice(0, query.limit).map((entry) => entry.id), hasMore: rest.length > query.limit }
 }
 
-function indexAfter(ordered: readonly CursorEntry[], after: string): number {
+function indexAfter(
+  ordered: readonly CursorEntry[],
+  after: string,
+  unknownAfter: PageOptions['unknownAfter'] = 'error',
+): number {
   const index = ordered.findIndex((entry) => entry.id === after)
+  if (index === -1 && unknownAfter === 'empty') return ordered.length
   if (index === -1) {
     throw invalidParam(
       'after',

@@ -34,7 +34,14 @@ export async function readRequestFields(request: Request, maxBodyBytes: number):
   })
 }
 
-async function readLimited(request: Request, maxBodyBytes: number): Promise<Uint8Array<ArrayBuffer>> {
+/**
+ * The body's bytes, refusing with 413 as soon as they pass `maxBodyBytes` (a larger `content-length` is
+ * refused unread).
+ *
+ * @example
+ * const bytes = await readLimited(request, 16 * 1024)
+ */
+export async function readLimited(request: Request, maxBodyBytes: number): Promise<Uint8Array<ArrayBuffer>> {
   if (Number(request.headers.get('content-length') ?? 0) > maxBodyBytes) throw tooLarge(maxBodyBytes)
   if (!request.body) return new Uint8Array(0)
   const reader = request.body.getReader()

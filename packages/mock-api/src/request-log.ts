@@ -9,8 +9,10 @@ export interface MockRequestLogEntry {
   endpoint: MockEndpoint | 'unknown'
   /** The path as received (not decoded). */
   path: string
-  /** The decoded `{id}` of the path, for item routes. */
+  /** The job's id for item routes: the decoded `{id}` of the path, as the profile resolves it to the mock's own. */
   id?: string
+  /** The id as sent, when the profile's server encodes ids (LiteLLM, new-api, vLLM-Omni) and it differs. */
+  wireId?: string
   query: Record<string, string>
   /** Clock time (ms) when the request arrived. */
   receivedAt: number
@@ -18,6 +20,8 @@ export interface MockRequestLogEntry {
   status?: number | 'dropped' | 'aborted'
   /** The injected fault that shaped the answer, if any. */
   fault?: MockFault['type']
+  /** Set when the fault replaced the answer after the server had done the work (`after: 'work'`). */
+  afterWork?: true
 }
 
 /** Which requests `count()` counts; every given field must match. */
@@ -66,6 +70,6 @@ function matches(entry: MockRequestLogEntry, filter: MockRequestFilter): boolean
   return (
     (filter.endpoint === undefined || entry.endpoint === filter.endpoint) &&
     (filter.method === undefined || entry.method === filter.method.toUpperCase()) &&
-    (filter.id === undefined || entry.id === filter.id)
+    (filter.id === undefined || entry.id === filter.id || entry.wireId === filter.id)
   )
 }

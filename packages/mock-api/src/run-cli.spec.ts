@@ -43,4 +43,36 @@ describe('runCli', () => {
     expect(await runCli(['--port', new URL(first.server.url).port], taken)).toEqual({ exitCode: 2 })
     expect(taken.errors[0]).toMatch(/EADDRINUSE/)
   })
+
+  it('serves the fault-control routes with --control and says where', async () => {
+    const output = capture()
+    const run = await runCli(['--port', '0', '--control'], output)
+    if (!('server' in run)) throw new Error('expected a server')
+    servers.push(run.server)
+    const origin = new URL(run.server.url).origin
+    expect(output.lines[2]).toBe(
+      `Fault control: GET|POST ${origin}/__mock/faults, POST …/__mock/clear-faults`,
+    )
+    expect(await (await fetch(`${origin}/__mock/faults`)).json()).toEqual([])
+  })
+
+  it('imitates the profile from --profile or VIDJOB_MOCK_PROFILE and says what it changes', async () => {
+    const output = capture()
+    const run = await runCli(['--port', '0'], output, { VIDJOB_MOCK_PROFILE: 'new-api' })
+    if (!('server' in run)) throw new Error('expected a server')
+    servers.push(run.server)
+    expect(output.lines.at(-1)).toBe(
+      'Profile new-api: no GET /videos, no DELETE, content variants ignored, statuses queued/unknown/in_progress/completed/failed.',
+    )
+    expect((await fetch(`${run.server.url}/videos`)).status).toBe(404)
+  })
+
+  it('explains an unknown profile and exits with 2', async () => {
+    const output = capture()
+    expect(await runCli(['--profile', 'ollama'], output, {})).toEqual({ exitCode: 2 })
+    expect(output.errors).toEqual([
+      "vidjob-mock-api: --profile must be one of openai, litellm, new-api, vllm-omni, azure; got 'ollama'.",
+      'Run vidjob-mock-api --help for the options.',
+    ])
+  })
 })

@@ -1,6 +1,7 @@
-import { CLI_USAGE, CliArgsError, parseCliArgs } from './cli-args'
+import { CLI_USAGE, CliArgsError, parseCliArgs, type CliEnvironment } from './cli-args'
 import { createMockVideoApi } from './mock-api'
 import type { MockServer } from './node-server'
+import type { MockProfileCapabilities } from './profiles/profile'
 
 /** Where the CLI writes. */
 export interface CliOutput {
@@ -24,20 +25,30 @@ const consoleOutput: CliOutput = {
  * const run = await runCli(['--port', '0'])
  * if ('server' in run) await run.server.close()
  */
-export async function runCli(argv: readonly string[], output: CliOutput = consoleOutput): Promise<CliRun> {
+export async function runCli(
+  argv: readonly string[],
+  output: CliOutput = consoleOutput,
+  env: CliEnvironment = process.env,
+): Promise<CliRun> {
   try {
-    const command = parseCliArgs(argv)
+    const command = parseCliArgs(argv, env)
     if (command.kind === 'help') {
       output.out(CLI_USAGE)
       return { exitCode: 0 }
     }
     const api = createMockVideoApi(command.api)
     for (const rule of command.faults) api.faults.add(rule)
-    const server = await api.listen(command.port, command.host)
+    const server = await api.listen(command.port, command.host, { control: command.control === true })
     output.out(`vidjob mock Videos API listening on ${server.url}`)
     output.out(
       `Use it as baseURL (e.g. createFetchTransport({ baseURL: '${server.url}' })). Ctrl+C stops it.`,
     )
+    if (command.control) {
+      output.out(
+        `Fault control: GET|POST ${new URL(server.url).origin}/__mock/faults, POST …/__mock/clear-faults`,
+      )
+    }
+    if (api.profile.name !== 'openai') output.out(describeProfile(api.profile))
     return { server }
   } catch (error) {
     if (!(error instanceof CliArgsError || error instanceof RangeError || isListenError(error))) throw error
@@ -45,6 +56,26 @@ export async function runCli(argv: readonly string[], output: CliOutput = consol
     output.err('Run vidjob-mock-api --help for the options.')
     return { exitCode: 2 }
   }
+}
+
+/**
+ * One line on what the imitated server lacks or changes, so a person starting the CLI knows what to expect.
+ *
+ * @example
+ * describeProfile(createMockVideoApi({ profile: 'vllm-omni' }).profile) // 'Profile vllm-omni: no remix, …'
+ */
+export function describeProfile(profile: MockProfileCapabilities): string {
+  const notes = [
+    profile.list ? [] : ['no GET /videos'],
+    profile.delete ? [] : ['no DELETE'],
+    profile.remix ? [] : ['no remix'],
+    profile.contentVariants ? [] : ['content variants ignored'],
+    profile.jsonCreate ? [] : ['create as multipart/form-data only'],
+    profile.stableIds ? [] : ['ids change between routes'],
+    profile.requiredQuery.map((name) => `?${name}= on every request`),
+    [`statuses ${profile.statuses.join('/')}`],
+  ].flat()
+  return `Profile ${profile.name}: ${notes.join(', ')}.`
 }
 
 function isListenError(error: unknown): error is Error & { code: string } {

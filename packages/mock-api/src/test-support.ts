@@ -1,7 +1,9 @@
 import { expect } from 'vitest'
 import { MockApiError, type MockErrorEnvelope } from './envelope'
 import type { MockVideo } from './job-lifecycle'
-import type { MockVideoApi } from './mock-api'
+import { createMockVideoApi, type MockVideoApi } from './mock-api'
+import type { MockVideoApiOptions } from './mock-options'
+import type { MockProfileName } from './profiles/profile'
 
 /**
  * The base URL the specs call the in-process mock with.
@@ -75,4 +77,99 @@ export function paramOf(run: () => unknown): string | null {
     throw error
   }
   throw new Error('expected a 400 MockApiError')
+}
+
+/** What a spec reads from an MP4's boxes. */
+export interface Mp4Info {
+  /** `mvhd` duration / timescale. */
+  seconds: number
+  /** The first track's `tkhd` width and height (16.16 fixed point, integer part). */
+  width: number
+  height: number
+}
+
+/**
+ * Reads the movie duration (`moov/mvhd`) and the first track's size (`moov/trak/tkhd`) from MP4 bytes,
+ * for version-0 boxes as ffmpeg writes them.
+ *
+ * @example
+ * mp4Info(bytes) // { seconds: 8, width: 72, height: 128 }
+ */
+export function mp4Info(bytes: Uint8Array<ArrayBuffer>): Mp4Info {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const box = (type: string, from: number, to: number): number => {
+    for (let at = from; at + 8 <= to; at += view.getUint32(at)) {
+      if (String.fromCharCode(...bytes.subarray(at + 4, at + 8)) === type) return at
+    }
+    throw new Error(`no ${type} box`)
+  }
+  const moov = box('moov', 0, bytes.byteLength)
+  const moovEnd = moov + view.getUint32(moov)
+  const mvhd = box('mvhd', moov + 8, moovEnd)
+  const trak = box('trak', moov + 8, moovEnd)
+  const tkhd = box('tkhd', trak + 8, trak + view.getUint32(trak))
+  return {
+    seconds: view.getUint32(mvhd + 24) / view.getUint32(mvhd + 20),
+    width: view.getUint32(tkhd + 84) >>> 16,
+    height: view.getUint32(tkhd + 88) >>> 16,
+  }
+}
+
+/**
+ * Width and height of a lossy (`VP8 `) WebP, from its frame header.
+ *
+ * @example
+ * webpSize(bytes) // [72, 128]
+ */
+export function webpSize(bytes: Uint8Array<ArrayBuffer>): [width: number, height: number] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  expect(String.fromCharCode(...bytes.subarray(12, 16))).toBe('VP8 ')
+  return [view.getUint16(26, true) & 0x3fff, view.getUint16(28, true) & 0x3fff]
+}
+
+/**
+ * Init for a multipart/form-data request (what a form-only server accepts).
+ *
+ * @example
+ * await api.fetch(`${BASE_URL}/videos`, formInit({ prompt: 'a cat', seconds: '8' }))
+ */
+export function formInit(fields: Record<string, string>): RequestInit {
+  const form = new FormData()
+  for (const [name, value] of Object.entries(fields)) form.set(name, value)
+  return { method: 'POST', body: form }
+}
+
+/**
+ * A response's status and JSON body, for asserting a profile's exact error shapes.
+ *
+ * @example
+ * expect(await answer(response)).toEqual([404, { detail: 'Video not found' }])
+ */
+export async function answer(response: Response): Promise<[status: number, body: unknown]> {
+  return [response.status, await response.json()]
+}
+
+/** A video as a profile's server sends it: an id and whatever else it chose. */
+export type WireVideo = Record<string, unknown> & { id: string }
+
+/**
+ * A mock on a manual clock imitating `profile`.
+ *
+ * @example
+ * const api = profileApi('new-api', { renderMs: 10_000 })
+ */
+export function profileApi(profile: MockProfileName, options: MockVideoApiOptions = {}): MockVideoApi {
+  return createMockVideoApi({ clock: 'manual', profile, ...options })
+}
+
+/**
+ * The JSON body of a 200 answer, failing the test on any other status.
+ *
+ * @example
+ * const video = await okJson(api.fetch(`${BASE_URL}/videos/${id}`))
+ */
+export async function okJson(response: Response | Promise<Response>): Promise<WireVideo> {
+  const answered = await response
+  expect(answered.status).toBe(200)
+  return (await answered.json()) as WireVideo
 }

@@ -24,21 +24,22 @@ const SECONDS_PATTERN = /^\d+$/
  * @example
  * parseCreateParams({ prompt: 'a cat', size: '1920x1080' }) // { prompt: 'a cat', model: 'sora-2', size: '1920x1080', seconds: '4' }
  */
-export function parseCreateParams(fields: RequestFields): CreateVideoInput {
+export function parseCreateParams(
+  fields: RequestFields,
+  defaults: Omit<CreateVideoInput, 'prompt'> = DEFAULT_VIDEO_PARAMS,
+): CreateVideoInput {
   checkInputReference(fields.input_reference)
   return {
     prompt: parsePrompt(fields),
-    model: optionalString(fields, 'model', /./, 'a model name such as sora-2') ?? DEFAULT_VIDEO_PARAMS.model,
-    size:
-      optionalString(fields, 'size', SIZE_PATTERN, 'WIDTHxHEIGHT such as 720x1280') ??
-      DEFAULT_VIDEO_PARAMS.size,
+    model: optionalString(fields, 'model', /./, 'a model name such as sora-2') ?? defaults.model,
+    size: optionalString(fields, 'size', SIZE_PATTERN, 'WIDTHxHEIGHT such as 720x1280') ?? defaults.size,
     seconds:
       optionalString(
         fields,
         'seconds',
         SECONDS_PATTERN,
         'a whole number of seconds as a string such as "8"',
-      ) ?? DEFAULT_VIDEO_PARAMS.seconds,
+      ) ?? defaults.seconds,
   }
 }
 
