@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { contentAsset, isContentVariant, mediaFileName, nearestSeconds, orientationOf } from './assets'
-import { mp4Info, webpSize } from './test-support'
+import { mp4Info, webpSize } from '../test/test-support'
 
 describe('contentAsset', () => {
   it('serves a clip whose MP4 duration and frame match the job (portrait 72x128, landscape 128x72)', async () => {

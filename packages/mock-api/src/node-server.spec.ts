@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { MockVideo } from './job-lifecycle'
 import { createMockVideoApi, type MockVideoApi } from './mock-api'
 import { listenNodeServer, type MockServer } from './node-server'
-import { expectError, jsonInit } from './test-support'
+import { expectError, jsonInit } from '../test/test-support'
 
 const servers: MockServer[] = []
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { paginate, parseListQuery, type CursorEntry } from './pagination'
-import { paramOf } from './test-support'
+import { paramOf } from '../test/test-support'
 
 const entries = (deleted: string[] = []): CursorEntry[] =>
   ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id, deleted: deleted.includes(id) }))

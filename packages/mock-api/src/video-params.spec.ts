@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseCreateParams, parseRemixParams } from './video-params'
-import { paramOf } from './test-support'
+import { paramOf } from '../test/test-support'
 
 describe('parseCreateParams', () => {
   it('applies the spec defaults', () => {

@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react'
 import { VideoApiError, VideoClientError } from '@vidjob/core'
 import { Suspense } from 'react'
 import { describe, expect, it, vi } from 'vitest'
-import { Boundary, recorder, setup } from './test-support'
+import { Boundary, recorder, setup } from '../test/test-support'
 import { useSuspenseVideoJob } from './use-suspense-video-job'
 
 function Title({ id }: { id: string }) {

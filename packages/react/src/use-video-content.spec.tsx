@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react'
 import type { VideoContentVariant } from '@vidjob/core'
 import { StrictMode } from 'react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { recorder, setup } from './test-support'
+import { recorder, setup } from '../test/test-support'
 import { useVideoContent, type UseVideoContentResult } from './use-video-content'
 
 function Content(props: {

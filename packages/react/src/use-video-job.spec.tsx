@@ -3,7 +3,7 @@ import { render, screen } from '@testing-library/react'
 import type { VideoJobState } from '@vidjob/core'
 import { StrictMode } from 'react'
 import { describe, expect, it, vi } from 'vitest'
-import { recorder, setup } from './test-support'
+import { recorder, setup } from '../test/test-support'
 import { useVideoJob } from './use-video-job'
 
 function Probe({

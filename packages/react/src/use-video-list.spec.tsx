@@ -2,7 +2,7 @@ import { act, render, screen } from '@testing-library/react'
 import { VideoValidationError, type VideoListState } from '@vidjob/core'
 import { memo, StrictMode } from 'react'
 import { describe, expect, it, vi } from 'vitest'
-import { Boundary, recorder, setup, type Harness } from './test-support'
+import { Boundary, recorder, setup, type Harness } from '../test/test-support'
 import { useVideoJob } from './use-video-job'
 import { useVideoList, type UseVideoListResult } from './use-video-list'
 

@@ -1,7 +1,7 @@
 import { act, renderHook } from '@testing-library/react'
 import { VideoApiError, VideoClientError, type VideoClient } from '@vidjob/core'
 import { describe, expect, it } from 'vitest'
-import { setup } from './test-support'
+import { setup } from '../test/test-support'
 import { createMutation } from '@vidjob/core/bindings'
 import { useVideoMutation, type UseVideoMutationResult } from './use-video-mutation'
 

@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { recorder, setup } from './test-support'
+import { recorder, setup } from '../test/test-support'
 import { useVideoProgress } from './use-video-progress'
 
 function Bar({ id, onRender }: { id: string | null; onRender: (progress: number) => void }) {

@@ -1,6 +1,6 @@
 import { render, renderHook, screen } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
-import { setup } from './test-support'
+import { setup } from '../test/test-support'
 import { useVideoClient } from './video-client-provider'
 
 describe('VideoClientProvider / useVideoClient', () => {

@@ -1,7 +1,7 @@
 import { act, render, renderHook, screen, within } from '@testing-library/react'
 import { VideoApiError, VideoValidationError } from '@vidjob/core'
 import { describe, expect, it } from 'vitest'
-import { setup } from './test-support'
+import { setup } from '../test/test-support'
 import { useVideoList } from './use-video-list'
 import { useCreateVideo, useDeleteVideo, useRemixVideo } from './video-mutations'
 

@@ -1,7 +1,7 @@
 import { IDLE_JOB_STATE } from '@vidjob/core/bindings'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { isRef } from 'vue'
-import { setup } from './test-support'
+import { setup } from '../test/test-support'
 import { useVideoContent } from './use-video-content'
 import { useVideoJob } from './use-video-job'
 import { useVideoList } from './use-video-list'

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { watch } from 'vue'
-import { setup } from './test-support'
+import { setup } from '../test/test-support'
 import { useVideoJob } from './use-video-job'
 import { useVideoList } from './use-video-list'
 

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createSSRApp, defineComponent, effectScope, h } from 'vue'
 import { renderToString } from 'vue/server-renderer'
-import { setup } from './test-support'
+import { setup } from '../test/test-support'
 import { useVideoContent } from './use-video-content'
 import { useVideoJob } from './use-video-job'
 import { useVideoList } from './use-video-list'

@@ -1,7 +1,7 @@
 import { VideoApiError } from '@vidjob/core'
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest'
 import { defineComponent, h, ref } from 'vue'
-import { setup } from './test-support'
+import { setup } from '../test/test-support'
 import { useVideoContent } from './use-video-content'
 
 let created: MockInstance<typeof URL.createObjectURL>

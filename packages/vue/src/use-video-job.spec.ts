@@ -13,7 +13,7 @@ import {
   Suspense,
   watch,
 } from 'vue'
-import { setup } from './test-support'
+import { setup } from '../test/test-support'
 import { useVideoJob } from './use-video-job'
 
 afterEach(() => {

@@ -2,7 +2,7 @@ import type { MockVideoApi } from '@vidjob/mock-api'
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h, isReactive, nextTick, ref, Suspense } from 'vue'
-import { setup } from './test-support'
+import { setup } from '../test/test-support'
 import { useVideoList } from './use-video-list'
 
 afterEach(() => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ref, watch } from 'vue'
-import { setup } from './test-support'
+import { setup } from '../test/test-support'
 import { useVideoProgress } from './use-video-progress'
 
 afterEach(() => {

@@ -1,6 +1,6 @@
 import { VideoApiError, VideoValidationError } from '@vidjob/core'
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest'
-import { setup } from './test-support'
+import { setup } from '../test/test-support'
 import { useVideoJob } from './use-video-job'
 import { useVideoList } from './use-video-list'
 import { useCreateVideo, useDeleteVideo, useRemixVideo } from './video-mutations'

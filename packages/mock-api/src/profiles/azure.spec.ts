@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { MockVideoApi } from '../mock-api'
 import type { MockVideoApiOptions } from '../mock-options'
-import { answer, jsonInit, profileApi } from '../test-support'
+import { answer, jsonInit, profileApi } from '../../test/test-support'
 
 const AZURE = 'https://my-resource.openai.azure.com/openai/v1'
 const VERSION = '?api-version=preview'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { MockVideoApi } from '../mock-api'
 import type { MockVideoApiOptions } from '../mock-options'
-import { answer, BASE_URL, jsonInit, okJson, profileApi, type WireVideo } from '../test-support'
+import { answer, BASE_URL, jsonInit, okJson, profileApi, type WireVideo } from '../../test/test-support'
 import { litellmVideoId } from './litellm'
 
 const setup = (options: MockVideoApiOptions = {}): MockVideoApi =>

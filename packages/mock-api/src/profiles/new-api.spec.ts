@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { MockVideoApi } from '../mock-api'
 import type { MockVideoApiOptions } from '../mock-options'
-import { answer, BASE_URL, jsonInit, okJson, profileApi, type WireVideo } from '../test-support'
+import { answer, BASE_URL, jsonInit, okJson, profileApi, type WireVideo } from '../../test/test-support'
 
 const setup = (options: MockVideoApiOptions = {}): MockVideoApi =>
   profileApi('new-api', { queueMs: 2_000, renderMs: 20_000, ...options })

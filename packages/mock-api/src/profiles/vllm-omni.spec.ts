@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import type { MockVideoApi } from '../mock-api'
 import type { MockVideoApiOptions } from '../mock-options'
-import { answer, BASE_URL, formInit, jsonInit, okJson, profileApi, type WireVideo } from '../test-support'
+import {
+  answer,
+  BASE_URL,
+  formInit,
+  jsonInit,
+  okJson,
+  profileApi,
+  type WireVideo,
+} from '../../test/test-support'
 
 const setup = (options: MockVideoApiOptions = {}): MockVideoApi =>
   profileApi('vllm-omni', { queueMs: 1_000, renderMs: 10_000, ...options })

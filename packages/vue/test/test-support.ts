@@ -2,7 +2,7 @@ import type { VideoClient } from '@vidjob/core'
 import { mount, type VueWrapper } from '@vue/test-utils'
 import { createApp, effectScope, type Component, type EffectScope } from 'vue'
 import { setup as setupCore } from '../../core/test/harness'
-import { VideoClientPlugin } from './video-client-plugin'
+import { VideoClientPlugin } from '../src/video-client-plugin'
 
 /**
  * What {@link setup} returns: core's harness (`api`, `client`, `advance`, `retrieves`, ...) plus ways to

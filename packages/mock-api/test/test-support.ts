@@ -1,9 +1,10 @@
-import { expect } from 'vitest'
-import { MockApiError, type MockErrorEnvelope } from './envelope'
-import type { MockVideo } from './job-lifecycle'
-import { createMockVideoApi, type MockVideoApi } from './mock-api'
-import type { MockVideoApiOptions } from './mock-options'
-import type { MockProfileName } from './profiles/profile'
+import { expect, vi } from 'vitest'
+import type { MockVideoList } from '../src/handlers'
+import { MockApiError, type MockErrorEnvelope } from '../src/envelope'
+import type { MockVideo } from '../src/job-lifecycle'
+import { createMockVideoApi, type MockVideoApi } from '../src/mock-api'
+import type { MockVideoApiOptions } from '../src/mock-options'
+import type { MockProfileName } from '../src/profiles/profile'
 
 /**
  * The base URL the specs call the in-process mock with.
@@ -172,4 +173,33 @@ export async function okJson(response: Response | Promise<Response>): Promise<Wi
   const answered = await response
   expect(answered.status).toBe(200)
   return (await answered.json()) as WireVideo
+}
+
+/** A mock API on a manual clock. */
+export function manualApi(options: Parameters<typeof createMockVideoApi>[0] = {}): MockVideoApi {
+  return createMockVideoApi({ clock: 'manual', ...options })
+}
+
+/** `GET /videos/{id}`, expecting a 200. */
+export async function retrieve(api: MockVideoApi, id: string): Promise<MockVideo> {
+  const response = await api.fetch(`${BASE_URL}/videos/${encodeURIComponent(id)}`)
+  expect(response.status).toBe(200)
+  return (await response.json()) as MockVideo
+}
+
+/** `GET /videos`, expecting a 200. */
+export async function list(api: MockVideoApi, query = ''): Promise<MockVideoList> {
+  const response = await api.fetch(`${BASE_URL}/videos${query}`)
+  expect(response.status).toBe(200)
+  return (await response.json()) as MockVideoList
+}
+
+/** Sends a create and aborts it `ms` later on fake timers; the attempt, to await. */
+export async function createAbortedAfter(api: MockVideoApi, ms: number): Promise<Response> {
+  const controller = new AbortController()
+  const attempt = api.fetch(`${BASE_URL}/videos`, { ...jsonInit({ prompt: 'p' }), signal: controller.signal })
+  attempt.catch(() => undefined)
+  await vi.advanceTimersByTimeAsync(ms)
+  controller.abort()
+  return attempt
 }

@@ -3,7 +3,7 @@ import type { MockEndpoint } from '@vidjob/mock-api'
 import { Component, type ReactNode } from 'react'
 import { onTestFinished, vi } from 'vitest'
 import { setup as setupCore } from '../../core/test/harness'
-import { VideoClientProvider } from './video-client-provider'
+import { VideoClientProvider } from '../src/video-client-provider'
 
 type CoreHarness = ReturnType<typeof setupCore>
 
