@@ -4,12 +4,14 @@ import { defineConfig } from 'vite'
 // A relative import on purpose: Vite bundles a config's relative imports (TypeScript included) but leaves
 // package imports to Node, which cannot load @vidjob/demo-server's TypeScript sources.
 import { vidjobApi } from '../demo-server/src/index'
+import { upstreamUnreachable } from './src/dev-server/upstream-unreachable'
 
 const workspaceSource = (pkg: string): string =>
   fileURLToPath(new URL(`../../packages/${pkg}/src/index.ts`, import.meta.url))
 
 export default defineConfig({
-  plugins: [react(), vidjobApi()],
+  // upstreamUnreachable() after vidjobApi(): an unreachable API answers 502 with a message, not a bare 500.
+  plugins: [react(), vidjobApi(), upstreamUnreachable()],
   resolve: {
     // Inside this monorepo the app runs on the packages' sources, so no package build is needed and edits
     // to them hot-reload. An app outside the monorepo installs @vidjob/* and drops these aliases.
