@@ -4,7 +4,7 @@ import { defineConfig } from 'vite'
 // A relative import on purpose: Vite bundles a config's relative imports (TypeScript included) but leaves
 // package imports to Node, which cannot load @vidjob/demo-server's TypeScript sources.
 import { vidjobApi } from '../demo-server/src/index'
-import { upstreamUnreachable } from './src/dev-server/upstream-unreachable'
+import { upstreamUnreachable } from './src/shared/upstream-unreachable'
 
 const workspaceSource = (pkg: string): string =>
   fileURLToPath(new URL(`../../packages/${pkg}/src/index.ts`, import.meta.url))

@@ -4,12 +4,14 @@ import { defineConfig } from 'vite'
 // A relative import on purpose: Vite bundles a config's relative imports (TypeScript included) but leaves
 // package imports to Node, which cannot load @vidjob/demo-server's TypeScript sources.
 import { vidjobApi } from '../demo-server/src/index'
+import { upstreamUnreachable } from '../react-dashboard/src/shared/upstream-unreachable'
 
 const source = (pkg: string): string =>
   fileURLToPath(new URL(`../../packages/${pkg}/src/index.ts`, import.meta.url))
 
 export default defineConfig({
-  plugins: [vue(), vidjobApi()],
+  // upstreamUnreachable() after vidjobApi(): an unreachable API answers 502 with a message, not a bare 500.
+  plugins: [vue(), vidjobApi(), upstreamUnreachable()],
   resolve: {
     // Inside this monorepo the app is built from the packages' sources: no package build is needed and
     // edits to core or the Vue binding hot-reload. An app outside it installs @vidjob/* and drops these.
@@ -18,5 +20,14 @@ export default defineConfig({
   },
   server: { host: '127.0.0.1', port: 5174 },
   preview: { host: '127.0.0.1', port: 4174 },
-  build: { target: 'es2022' },
+  build: {
+    target: 'es2022',
+    rollupOptions: {
+      // zod's sources carry comments Rollup cannot place; they are harmless and only bury real warnings.
+      onwarn(warning, warn) {
+        if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('/zod/')) return
+        warn(warning)
+      },
+    },
+  },
 })

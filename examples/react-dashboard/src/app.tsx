@@ -3,8 +3,9 @@ import { useEffect, useMemo, type ReactNode } from 'react'
 import { CreateVideoForm } from './components/create-video-form'
 import { VideoDetailPanel } from './components/video-detail'
 import { VideoList } from './components/video-list'
-import { moveFocusOutOfRow } from './focus'
-import { createPendingDeletes, PendingDeletesContext } from './pending-deletes'
+import { moveFocusOutOfRow } from './shared/focus'
+import { createPendingDeletes } from './shared/pending-deletes'
+import { PendingDeletesContext } from './use-delete-status'
 import { useSelectedVideoId } from './use-hash-route'
 
 /**

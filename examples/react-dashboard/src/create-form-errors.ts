@@ -4,7 +4,7 @@ import {
   type CreateVideoParams,
   type ValidationIssue,
 } from '@vidjob/core'
-import { plainIssue } from './messages'
+import { plainIssue } from './shared/messages'
 
 /** The fields of the create form, plus `form` for a problem that belongs to none of them. */
 export type CreateField = keyof CreateVideoParams | 'form'

@@ -8,7 +8,7 @@ import {
 import { useCreateVideo } from '@vidjob/react'
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react'
 import { checkCreateParams, errorsOfFailure, type CreateFieldErrors } from '../create-form-errors'
-import { describeError, promptCount } from '../messages'
+import { describeError, promptCount } from '../shared/messages'
 import { describedBy, PromptCount } from './prompt-count'
 
 interface Draft {

@@ -1,5 +1,3 @@
-import { useRef } from 'react'
-
 /** A row of the list: a video still in it, or one that just left and keeps its place for now. */
 export interface RowSlot {
   readonly id: string
@@ -31,16 +29,4 @@ export function keepLeavingRows(
     else after.set(anchor, [...(after.get(anchor) ?? []), { id: slot.id, gone: true }])
   }
   return [...(after.get(undefined) ?? []), ...rows.flatMap((row) => [row, ...(after.get(row.id) ?? [])])]
-}
-
-/**
- * {@link keepLeavingRows} over renders: the rows of the list, with the ones that left kept in place while
- * `hold` is true.
- *
- * @example const rows = useHeldRows(videos.map((v) => v.id), pointerInList)
- */
-export function useHeldRows(ids: readonly string[], hold: boolean): readonly RowSlot[] {
-  const previous = useRef<readonly RowSlot[]>([])
-  previous.current = keepLeavingRows(previous.current, ids, hold)
-  return previous.current
 }
