@@ -12,8 +12,23 @@ import {
   readContent,
   recordRowPresence,
   SELECTORS,
+  UNDO_MS,
   watchProgress,
 } from './journeys'
+import {
+  accessibleInBothThemes,
+  barsNeverRunBackwards,
+  characterCountNearLimit,
+  detailDownloadRemixDelete,
+  doubleClickDeletesOne,
+  escapeClosesDetail,
+  failedRowsSayWhatToDo,
+  loadMoreWhileWorking,
+  modEnterSubmits,
+  plainPromptMessages,
+  undoKeepsTheVideo,
+  unreachableUpstream,
+} from './ux-journeys'
 
 /**
  * Options of {@link describeDashboardJourneys}.
@@ -39,9 +54,10 @@ export interface DashboardJourneysOptions {
 
 /**
  * Registers the journeys every dashboard supports, in Chromium, against one build of the app served on
- * a mock API the test owns ({@link openDashboard}): create and watch a job render to 100 then play it,
- * delete optimistically, see a refused delete come back with its alert, save a screenshot to
- * docs/screenshots/, and log no page errors.
+ * a mock API the test owns ({@link openDashboard}): a clean build, the journeys of ux-journeys.ts (deletes
+ * with Undo, honest bars, plain messages, keyboard, downloads, axe in both themes, paging, an unreachable
+ * API), create and watch a job render to 100 then play it, delete after the undo window, see a refused
+ * delete come back with its alert, save a screenshot to docs/screenshots/, and log no page errors.
  *
  * @example
  * describeDashboardJourneys({
@@ -64,9 +80,45 @@ export function describeDashboardJourneys(options: DashboardJourneysOptions): vo
     afterAll(() => session?.close())
 
     options.journeys?.(s)
+    it('built without warnings', () => {
+      expect(s().app.buildOutput).toBe('')
+    })
+    const tidy = (journey: (session: DashboardSession) => Promise<void>) => () => leaveAsFound(s(), journey)
+    it(
+      'says plainly what is wrong with an empty prompt, in the create and the remix form alike',
+      tidy(plainPromptMessages),
+    )
+    it(
+      'counts characters near the 32,000 limit and refuses a longer prompt plainly',
+      tidy(characterCountNearLimit),
+    )
+    it('submits the prompt with Ctrl+Enter', tidy(modEnterSubmits))
+    it(
+      'draws a queued bar indeterminate, then never backwards nor ahead of its number',
+      tidy(barsNeverRunBackwards),
+    )
+    it('tells what to do on a failed row, and tries it again', tidy(failedRowsSayWhatToDo))
+    it(
+      'deletes exactly one video on a double click, and keeps the rows below in place meanwhile',
+      tidy(doubleClickDeletesOne),
+    )
+    it('keeps a video whose delete was undone, sending nothing', tidy(undoKeepsTheVideo))
+    it('closes the detail view with Escape and gives focus back to the row', tidy(escapeClosesDetail))
+    it('downloads, remixes and deletes from the detail view', tidy(detailDownloadRemixDelete))
+    it(
+      'shows Load more whenever there are more videos, also after new ones joined',
+      tidy(loadMoreWhileWorking),
+    )
+    it(
+      'has no serious accessibility violation in the light and the dark theme',
+      tidy((session) => accessibleInBothThemes(session, options.exampleDir)),
+    )
+    it('says plainly when its server cannot reach the Videos API (502 with an error envelope)', () =>
+      unreachableUpstream(s(), options.exampleDir))
     it('creates a job, shows its bar move to 100, then plays the video and shows the thumbnail', () =>
       createWatchAndPlay(s()))
-    it('deletes a job: its row goes at once and stays gone after a reload', () => deleteAndReload(s()))
+    it('deletes a job after its undo window: its row goes and stays gone after a reload', () =>
+      deleteAndReload(s()))
     it('brings a row back in its place with an alert when the server refuses the delete', () =>
       refusedDeleteRollsBack(s()))
     it('saves a screenshot of the dashboard', () =>
@@ -77,7 +129,27 @@ export function describeDashboardJourneys(options: DashboardJourneysOptions): vo
   })
 }
 
-async function createWatchAndPlay({ page, rowIds }: DashboardSession): Promise<void> {
+/**
+ * Runs a journey, then removes the jobs it created from the mock and reloads the page, so the next one
+ * (and the screenshot at the end) starts from the seeded scene, not from a page full of test clips.
+ */
+async function leaveAsFound(
+  session: DashboardSession,
+  journey: (session: DashboardSession) => Promise<void>,
+): Promise<void> {
+  const { page, mock } = session
+  const before = new Set(mock.api.jobs.all().map((video) => video.id))
+  try {
+    await journey(session)
+  } finally {
+    for (const video of mock.api.jobs.all()) if (!before.has(video.id)) mock.api.jobs.remove(video.id)
+    await page.mouse.move(0, 0)
+    await page.goto(session.app.url)
+    await page.locator(SELECTORS.jobList).waitFor()
+  }
+}
+
+async function createWatchAndPlay({ page, mock, rowIds }: DashboardSession): Promise<void> {
   const id = await createVideo(page, 'A lighthouse beam sweeping over a stormy sea')
   expect((await rowIds())[0]).toBe(id)
 
@@ -96,9 +168,9 @@ async function createWatchAndPlay({ page, rowIds }: DashboardSession): Promise<v
   expect(content.thumbnailSrc).toMatch(/^blob:/)
   expect(content.thumbnailType).toBe('image/webp')
   expect(content.thumbnailWidth).toBeGreaterThan(0)
-  // Debian's Chromium decodes H.264: the 1 s clip's metadata is read.
+  // Debian's Chromium decodes H.264: the clip's metadata is read, and it lasts the seconds asked for.
   expect(content.videoReadyState).toBeGreaterThanOrEqual(1)
-  expect(content.videoDuration).toBeCloseTo(1, 0)
+  expect(content.videoDuration).toBeCloseTo(Number(mock.api.jobs.get(id)?.seconds), 0)
 
   await closeVideo(page)
   expect(page.url()).not.toContain('#/videos/')
@@ -107,7 +179,7 @@ async function createWatchAndPlay({ page, rowIds }: DashboardSession): Promise<v
 async function deleteAndReload({ page, mock, rowIds }: DashboardSession): Promise<void> {
   const id = await createVideo(page, 'A short-lived test clip')
   await deleteVideo(page, id)
-  await jobRow(page, id).waitFor({ state: 'detached' })
+  await jobRow(page, id).waitFor({ state: 'detached', timeout: UNDO_MS + 5_000 })
 
   await page.reload()
   await page.locator(SELECTORS.jobList).waitFor()
@@ -126,7 +198,7 @@ async function refusedDeleteRollsBack({ page, mock, rowIds }: DashboardSession):
 
   await deleteVideo(page, id)
   const alert = jobRow(page, id).getByRole('alert')
-  await alert.waitFor()
+  await alert.waitFor({ timeout: UNDO_MS + 5_000 })
 
   expect(await alert.textContent()).toContain('The storage backend is read-only.')
   expect(await presence()).toEqual(['removed', 'added'])

@@ -65,16 +65,16 @@ export async function openDashboard(
   }
 }
 
-/** The prompt of the job {@link seedScene} leaves rendering for a minute, for a live bar on screenshots. */
+/** The prompt of the job {@link seedScene} leaves rendering for four minutes: a live bar on the screenshot at the suite's end. */
 export const RENDERING_PROMPT = 'Northern lights rippling over a frozen lake, slow pan'
 
 /**
  * A scene with every kind of row, oldest first: the demo server's first screen (a failed job with its
- * reason, two finished videos) and one job still rendering for a minute.
+ * reason, two finished videos) and one job still rendering for four minutes.
  *
  * @example openDashboard(exampleDir, { seed: seedScene })
  */
 export function seedScene(jobs: MockJobs): void {
   seedDemoJobs(jobs)
-  jobs.create({ prompt: RENDERING_PROMPT, queueMs: 0, renderMs: 60_000 })
+  jobs.create({ prompt: RENDERING_PROMPT, queueMs: 0, renderMs: 240_000 })
 }

@@ -13,6 +13,7 @@ export const SELECTORS = {
   jobLink: '[data-testid="job-link"]',
   jobStatus: '[data-testid="job-status"]',
   deleteButton: '[data-testid="delete-button"]',
+  undoDelete: '[data-testid="undo-delete"]',
   emptyState: '[data-testid="empty-state"]',
   jobDetail: '[data-testid="job-detail"]',
   jobVideo: '[data-testid="job-video"]',
@@ -179,10 +180,17 @@ export async function recordRowPresence(page: Page, id: string): Promise<() => P
 }
 
 /**
- * Presses the Delete button of a job's row.
+ * Presses the Delete button of a job's row and waits for the row to offer Undo. The delete itself is sent
+ * when the undo window ({@link UNDO_MS}) has passed.
  *
- * @example await deleteVideo(page, id)
+ * @example
+ * await deleteVideo(page, id)
+ * await jobRow(page, id).waitFor({ state: 'detached', timeout: UNDO_MS + 5_000 })
  */
 export async function deleteVideo(page: Page, id: string): Promise<void> {
   await jobRow(page, id).locator(SELECTORS.deleteButton).click()
+  await jobRow(page, id).locator(SELECTORS.undoDelete).waitFor()
 }
+
+/** How long a deleted row offers Undo before the delete request is sent (both dashboards). */
+export const UNDO_MS = 5_000

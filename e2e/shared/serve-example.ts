@@ -6,6 +6,8 @@ import { exampleBin } from './example-tooling'
 export interface ServedExample {
   /** Where the app is, e.g. `http://127.0.0.1:41234/`. */
   readonly url: string
+  /** What `vite build --logLevel warn` printed: empty for a clean build, else its warnings. */
+  readonly buildOutput: string
   close(): Promise<void>
 }
 
@@ -17,6 +19,8 @@ export interface ServeOptions {
   env?: Record<string, string>
   /** How long the server may take to answer its first request. Default 30 s. */
   startTimeoutMs?: number
+  /** `false` serves the `dist/` an earlier call built (the API it forwards to is read at serve time). */
+  build?: boolean
 }
 
 /**
@@ -31,7 +35,10 @@ export interface ServeOptions {
  */
 export async function buildAndServe(exampleDir: string, options: ServeOptions): Promise<ServedExample> {
   const env = childEnv({ VIDJOB_BASE_URL: options.apiBaseURL, ...options.env })
-  await run(exampleBin(exampleDir, 'vite'), ['build', '--logLevel', 'warn'], exampleDir, env)
+  const buildOutput =
+    options.build === false
+      ? ''
+      : await run(exampleBin(exampleDir, 'vite'), ['build', '--logLevel', 'warn'], exampleDir, env)
   const port = await freePort()
   const server = spawn(
     exampleBin(exampleDir, 'vite'),
@@ -47,7 +54,7 @@ export async function buildAndServe(exampleDir: string, options: ServeOptions): 
     await close()
     throw error
   }
-  return { url, close }
+  return { url, buildOutput, close }
 }
 
 /** The test runner's environment, minus what would make vite build a test bundle. */
@@ -57,14 +64,15 @@ function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return env
 }
 
-function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
+/** Runs a command to its end; resolves with what it printed, rejects with it when it fails. */
+function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
     const output = collect(child)
     child.once('error', reject)
     child.once('exit', (code) =>
       code === 0
-        ? resolve()
+        ? resolve(output())
         : reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${output()}`)),
     )
   })

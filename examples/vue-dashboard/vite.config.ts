@@ -4,9 +4,11 @@ import { defineConfig } from 'vite'
 // package imports to Node, which cannot load @vidjob/demo-server's TypeScript sources.
 import { vidjobApi } from '../demo-server/src/index'
 import { workspaceAliases } from '../../scripts/workspace-aliases'
+import { upstreamUnreachable } from '../react-dashboard/src/shared/upstream-unreachable'
 
 export default defineConfig({
-  plugins: [vue(), vidjobApi()],
+  // upstreamUnreachable() after vidjobApi(): an unreachable API answers 502 with a message, not a bare 500.
+  plugins: [vue(), vidjobApi(), upstreamUnreachable()],
   resolve: {
     // Inside this monorepo the app is built from the packages' sources: no package build is needed and
     // edits to core or the Vue binding hot-reload. An app outside it installs @vidjob/* and drops these.
@@ -15,5 +17,14 @@ export default defineConfig({
   },
   server: { host: '127.0.0.1', port: 5174 },
   preview: { host: '127.0.0.1', port: 4174 },
-  build: { target: 'es2022' },
+  build: {
+    target: 'es2022',
+    rollupOptions: {
+      // zod's sources carry comments Rollup cannot place; they are harmless and only bury real warnings.
+      onwarn(warning, warn) {
+        if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('/zod/')) return
+        warn(warning)
+      },
+    },
+  },
 })

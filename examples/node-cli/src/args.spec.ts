@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { parseCliArgs } from './args'
+import { OPTIONS, parseCliArgs, UsageError, USAGE } from './args'
 
 describe('parseCliArgs', () => {
-  it('defaults to five mock jobs', () => {
+  it('defaults to five mock jobs, colour decided by the terminal', () => {
     expect(parseCliArgs([], {})).toMatchObject({
       ids: [],
       jobs: 5,
       baseURL: undefined,
       failRate: 0.2,
+      color: undefined,
       help: false,
     })
   })
@@ -27,10 +28,36 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['--', '--jobs', '2', '--seed', '3'])).toMatchObject({ ids: [], jobs: 2, seed: 3 })
   })
 
-  it('refuses values it cannot use, with a message to show', () => {
-    expect(() => parseCliArgs(['--jobs', '0'])).toThrow(/--jobs must be an integer 1–50/)
+  it('reads --color and --no-color', () => {
+    expect(parseCliArgs(['--color']).color).toBe(true)
+    expect(parseCliArgs(['--no-color']).color).toBe(false)
+  })
+
+  it('refuses values it cannot use with a UsageError and a message to show', () => {
+    expect(() => parseCliArgs(['--jobs', '0'])).toThrow(
+      new UsageError('--jobs must be an integer 1–50, got 0.'),
+    )
     expect(() => parseCliArgs(['--fail-rate', '2'])).toThrow(/--fail-rate must be between 0 and 1/)
     expect(() => parseCliArgs(['--seed', 'abc'])).toThrow(/--seed must be a number/)
-    expect(() => parseCliArgs(['--nope'])).toThrow()
+    expect(() => parseCliArgs(['--nope'])).toThrow(UsageError)
+    expect(() => parseCliArgs(['--jobs'])).toThrow(UsageError)
+  })
+})
+
+describe('USAGE', () => {
+  it('documents every option the parser accepts, the environment and the exit codes', () => {
+    for (const [name, option] of Object.entries(OPTIONS)) {
+      expect(USAGE).toContain(`--${name}`)
+      if ('short' in option) expect(USAGE).toContain(`-${option.short}, --${name}`)
+    }
+    for (const text of [
+      '--no-color',
+      'NO_COLOR',
+      'FORCE_COLOR',
+      'OPENAI_API_KEY',
+      '0  every job completed',
+      '2  the command line',
+    ])
+      expect(USAGE).toContain(text)
   })
 })

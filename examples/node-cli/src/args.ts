@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util'
+import { parseArgs, type ParseArgsConfig } from 'node:util'
 
 /** What the user asked for on the command line. */
 export interface CliOptions {
@@ -11,8 +11,13 @@ export interface CliOptions {
   apiKey: string | undefined
   failRate: number
   seed: number
+  /** `--color` (true), `--no-color` (false), or neither (undefined: decided from the terminal and env). */
+  color: boolean | undefined
   help: boolean
 }
+
+/** The exit codes, as `--help` documents them. */
+export const EXIT = { completed: 0, notCompleted: 1, usage: 2 } as const
 
 export const USAGE = `Usage: vidjob-watch [options] [video ids...]
 
@@ -20,15 +25,45 @@ Creates a few video jobs on the embedded mock API (or tracks the ids you give) a
 progress bar per job until all of them finish.
 
 Options:
-  --jobs N           jobs to create on the mock API (default 5)
+  --jobs N           jobs to create on the mock API, 1–50 (default 5; ignored when ids are given)
   --base-url URL     use a compatible Videos API instead of the mock, e.g. http://localhost:4010/v1
                      (the key comes from OPENAI_API_KEY)
   --fail-rate P      share of mock jobs that fail, 0–1 (default 0.2)
   --seed N           seed of the mock API (default: random)
-  -h, --help         show this help`
+  --color            colour the output even when it is not a terminal
+  --no-color         never colour the output
+  -h, --help         show this help
+
+Environment:
+  OPENAI_API_KEY     the key sent to --base-url
+  NO_COLOR           when set (not empty), no colour (https://no-color.org)
+  FORCE_COLOR        colour even when stdout is not a terminal; FORCE_COLOR=0 turns it off
+
+When stdout is not a terminal (a pipe, a file, CI), it prints one plain line per change instead of
+redrawing the bars.
+
+Exit status:
+  0  every job completed
+  1  some job failed, was deleted or could not be read
+  2  the command line was wrong`
+
+/** The options `parseArgs` accepts; {@link USAGE} documents each of them. */
+export const OPTIONS = {
+  jobs: { type: 'string', default: '5' },
+  'base-url': { type: 'string' },
+  'fail-rate': { type: 'string', default: '0.2' },
+  seed: { type: 'string' },
+  color: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const satisfies ParseArgsConfig['options']
+
+/** A command line that cannot be used: the CLI prints the message and exits with {@link EXIT}.usage. */
+export class UsageError extends Error {
+  override name = 'UsageError'
+}
 
 /**
- * Parses argv (without the node and script paths); throws a RangeError with a message to show the user.
+ * Parses argv (without the node and script paths); throws a {@link UsageError} with a message to show.
  *
  * @example parseCliArgs(['--jobs', '3']).jobs // 3
  */
@@ -36,26 +71,15 @@ export function parseCliArgs(
   argv: readonly string[],
   env: Record<string, string | undefined> = {},
 ): CliOptions {
-  const { values, positionals } = parseArgs({
-    // `pnpm start -- --jobs 3` passes the separator through; it is not the start of positionals here.
-    args: argv[0] === '--' ? argv.slice(1) : [...argv],
-    allowPositionals: true,
-    options: {
-      jobs: { type: 'string', default: '5' },
-      'base-url': { type: 'string' },
-      'fail-rate': { type: 'string', default: '0.2' },
-      seed: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  })
+  const { values, positionals } = parseOrExplain(argv)
   const jobs = Number(values.jobs)
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 50)
-    throw new RangeError(`--jobs must be an integer 1–50, got ${values.jobs}.`)
+    throw new UsageError(`--jobs must be an integer 1–50, got ${values.jobs}.`)
   const failRate = Number(values['fail-rate'])
   if (!(failRate >= 0 && failRate <= 1))
-    throw new RangeError(`--fail-rate must be between 0 and 1, got ${values['fail-rate']}.`)
+    throw new UsageError(`--fail-rate must be between 0 and 1, got ${values['fail-rate']}.`)
   const seed = values.seed === undefined ? Math.floor(Math.random() * 1_000_000) : Number(values.seed)
-  if (!Number.isFinite(seed)) throw new RangeError(`--seed must be a number, got ${values.seed}.`)
+  if (!Number.isFinite(seed)) throw new UsageError(`--seed must be a number, got ${values.seed}.`)
   return {
     ids: positionals,
     jobs,
@@ -63,6 +87,22 @@ export function parseCliArgs(
     apiKey: env.OPENAI_API_KEY,
     failRate,
     seed,
+    color: values.color,
     help: values.help,
+  }
+}
+
+function parseOrExplain(argv: readonly string[]) {
+  try {
+    return parseArgs({
+      // `pnpm start -- --jobs 3` passes the separator through; it is not the start of positionals here.
+      args: argv[0] === '--' ? argv.slice(1) : [...argv],
+      allowPositionals: true,
+      allowNegative: true,
+      options: OPTIONS,
+    })
+  } catch (error) {
+    // node:util's messages name the option ("Unknown option '--nope'..."): good enough to show as they are.
+    throw new UsageError((error as Error).message)
   }
 }

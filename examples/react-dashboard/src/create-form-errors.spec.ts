@@ -1,10 +1,16 @@
 import { VideoApiError, VideoValidationError } from '@vidjob/core'
 import { describe, expect, it } from 'vitest'
-import { checkCreateParams, errorsOfFailure, issuesByField } from './create-form-errors'
+import { checkCreateParams, errorsOfFailure } from './create-form-errors'
 
 describe('create form errors', () => {
-  it('puts the schema message for an empty prompt under the prompt field', () => {
-    expect(checkCreateParams({ prompt: '' })).toEqual({ prompt: 'prompt must not be empty' })
+  it('puts a plain message for an empty prompt under the prompt field, not the schema wording', () => {
+    expect(checkCreateParams({ prompt: '' })).toEqual({ prompt: 'Describe what you want to see first.' })
+  })
+
+  it('says how long a prompt over the limit is', () => {
+    expect(checkCreateParams({ prompt: 'a'.repeat(32_001) })).toEqual({
+      prompt: 'Shorten the prompt to 32,000 characters or fewer (it has 32,001).',
+    })
   })
 
   it('accepts params the schema accepts', () => {
@@ -14,13 +20,17 @@ describe('create form errors', () => {
   })
 
   it('keeps the first message per field and files unknown paths under form', () => {
-    const errors = issuesByField([
-      { code: 'custom', path: ['prompt'], message: 'first', input: '' },
-      { code: 'custom', path: ['prompt'], message: 'second', input: '' },
-      { code: 'custom', path: [], message: 'whole object', input: {} },
-      { code: 'custom', path: ['nonsense'], message: 'stray', input: 1 },
-    ])
-    expect(errors).toEqual({ prompt: 'first', form: 'whole object' })
+    const issues = [
+      { code: 'custom' as const, path: ['prompt'], message: 'first', input: '' },
+      { code: 'custom' as const, path: ['prompt'], message: 'second', input: 'x'.repeat(40_000) },
+      { code: 'custom' as const, path: [], message: 'whole object', input: {} },
+      { code: 'custom' as const, path: ['nonsense'], message: 'stray', input: 1 },
+    ]
+    const errors = errorsOfFailure(new VideoValidationError('bad', issues, { prompt: '' }))
+    expect(errors).toEqual({
+      prompt: 'Describe what you want to see first.',
+      form: 'Check the form and try again.',
+    })
   })
 
   it('reads the issues of a VideoValidationError and nothing from other failures', () => {
@@ -29,7 +39,7 @@ describe('create form errors', () => {
       [{ code: 'custom', path: ['seconds'], message: 'no', input: '' }],
       {},
     )
-    expect(errorsOfFailure(invalid)).toEqual({ seconds: 'no' })
+    expect(errorsOfFailure(invalid)).toEqual({ seconds: 'Choose a length from the list.' })
     expect(errorsOfFailure(new VideoApiError({ status: 500, message: 'down' }))).toEqual({})
   })
 })

@@ -1,8 +1,10 @@
 import { VideoValidationError, type CreateVideoParams } from '@vidjob/core'
 import { KNOWN_VIDEO_MODELS, KNOWN_VIDEO_SECONDS, KNOWN_VIDEO_SIZES } from '@vidjob/core/schema'
 import { useCreateVideo } from '@vidjob/react'
-import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
+import { useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react'
 import { checkCreateParams, errorsOfFailure, type CreateFieldErrors } from '../create-form-errors'
+import { describeError, promptCount } from '../shared/messages'
+import { describedBy, PromptCount } from './prompt-count'
 
 interface Draft {
   prompt: string
@@ -75,9 +77,19 @@ export function CreateVideoForm(): ReactNode {
             rows={3}
             placeholder="A paper boat drifting down a rain-soaked street at dusk, cinematic"
             {...field('prompt')}
-            {...invalidProps(ids.prompt, errors.prompt)}
+            onKeyDown={submitOnModEnter}
+            aria-invalid={errors.prompt ? true : undefined}
+            aria-describedby={describedBy(ids.prompt, {
+              count: promptCount(draft.prompt),
+              error: errors.prompt,
+              hint: true,
+            })}
           />
+          <PromptCount id={`${ids.prompt}-count`} prompt={draft.prompt} />
           <FieldError id={ids.prompt} message={errors.prompt} />
+          <p id={`${ids.prompt}-hint`} className="hint">
+            Press <kbd>Ctrl</kbd>+<kbd>Enter</kbd> (<kbd>⌘</kbd>+<kbd>Enter</kbd> on a Mac) to generate.
+          </p>
         </div>
         <div className="field-row">
           <Choice
@@ -118,7 +130,7 @@ export function CreateVideoForm(): ReactNode {
         {errors.form && <p className="field-error">{errors.form}</p>}
         {failure && (
           <p role="alert" className="banner banner-error">
-            Could not start the video: {failure.message}
+            Could not start the video: {describeError(failure)}
           </p>
         )}
         <div className="form-actions">
@@ -169,4 +181,11 @@ function FieldError({ id, message }: { id: string; message: string | undefined }
 /** Marks an input invalid and points it at its message, so screen readers read the message with it. */
 function invalidProps(id: string, message: string | undefined) {
   return message ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {}
+}
+
+/** Ctrl+Enter (⌘+Enter on a Mac) in the prompt submits its form, as in most chat and issue editors. */
+function submitOnModEnter(event: KeyboardEvent<HTMLTextAreaElement>): void {
+  if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return
+  event.preventDefault()
+  event.currentTarget.form?.requestSubmit()
 }

@@ -1,36 +1,41 @@
-import { useDeleteVideo, useVideoList } from '@vidjob/react'
+import { useVideoList } from '@vidjob/react'
 import { useEffect, useState, type ReactNode } from 'react'
+import { useHeldRows } from '../use-held-rows'
+import { describeError } from '../shared/messages'
 import { VideoRow } from './video-row'
 
 /** Rows per page: small enough that "Load more" shows up in a demo. */
 export const PAGE_SIZE = 8
 
 /**
- * The live list of jobs, newest first: loading, error and empty states, optimistic delete (a failed
- * delete brings the row back with the reason), and paging.
+ * The live list of jobs, newest first: loading, error and empty states, deletes with Undo (a refused
+ * delete brings the row back with the reason), and paging. While the pointer is over the list a deleted
+ * row keeps its place, so the row below never slides under a second click.
  *
  * @example <VideoList selectedId={selectedId} />
  */
 export function VideoList({ selectedId }: { selectedId: string | undefined }): ReactNode {
   const list = useVideoList({ limit: PAGE_SIZE })
-  const remove = useDeleteVideo()
   const subscribed = useSubscribed()
-  const failedId = remove.status === 'error' ? remove.variables : undefined
+  const [pointerInside, setPointerInside] = useState(false)
   const { videos } = list
+  const rows = useHeldRows(
+    videos.map((video) => video.id),
+    pointerInside,
+  )
 
   let body: ReactNode
-  if (videos.length > 0) {
+  if (rows.length > 0) {
     body = (
-      <ul className="rows" data-testid="job-list" aria-label="Videos">
-        {videos.map((video) => (
-          <VideoRow
-            key={video.id}
-            id={video.id}
-            selected={video.id === selectedId}
-            deleteError={video.id === failedId ? remove.error : undefined}
-            onDelete={remove.mutate}
-            onDismissError={remove.reset}
-          />
+      <ul
+        className="rows"
+        data-testid="job-list"
+        aria-label="Videos"
+        onPointerEnter={() => setPointerInside(true)}
+        onPointerLeave={() => setPointerInside(false)}
+      >
+        {rows.map((row) => (
+          <VideoRow key={row.id} id={row.id} gone={row.gone} selected={row.id === selectedId} />
         ))}
       </ul>
     )
@@ -54,7 +59,9 @@ export function VideoList({ selectedId }: { selectedId: string | undefined }): R
   return (
     <section className="card" aria-labelledby="videos-heading">
       <div className="card-header">
-        <h2 id="videos-heading">Videos</h2>
+        <h2 id="videos-heading" tabIndex={-1}>
+          Videos
+        </h2>
         <button
           type="button"
           className="button"
@@ -66,7 +73,7 @@ export function VideoList({ selectedId }: { selectedId: string | undefined }): R
       </div>
       {list.error && (
         <div role="alert" className="banner banner-error">
-          <span>Could not load the videos: {list.error.message}</span>
+          <span>Could not load the videos: {describeError(list.error)}</span>
           <button type="button" className="button button-small" onClick={() => void list.refresh()}>
             Try again
           </button>

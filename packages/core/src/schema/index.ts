@@ -36,6 +36,7 @@ export {
 export {
   CreateVideoParamsSchema,
   ImageReferenceSchema,
+  PROMPT_MAX_CHARACTERS,
   RemixVideoParamsSchema,
   VideoListQuerySchema,
   validateCreateVideoParams,

@@ -8,7 +8,8 @@ import { nonEmptyString as nonEmpty, type VideoModel, type VideoSeconds, type Vi
  * sent, so a request the spec does not allow never leaves.
  */
 
-const PROMPT_MAX_CHARACTERS = 32000
+/** The longest prompt the API takes, in characters (code points: an emoji is one). */
+export const PROMPT_MAX_CHARACTERS = 32000
 
 /**
  * The spec's `maxLength` counts characters (JSON Schema counts code points), so an emoji is one, not the
