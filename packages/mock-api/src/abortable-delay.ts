@@ -2,9 +2,6 @@
  * Waits `ms`, rejecting with the signal's reason (an `AbortError` DOMException unless the caller gave
  * another) as soon as it aborts. `setTimeout` is looked up on `globalThis` at each call so vitest fake
  * timers installed after the mock was created still drive it; a zero wait takes no timer at all.
- *
- * @example
- * await abortableDelay(150, request.signal)
  */
 export async function abortableDelay(ms: number, signal: AbortSignal | undefined): Promise<void> {
   signal?.throwIfAborted()

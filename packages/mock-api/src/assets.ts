@@ -70,33 +70,18 @@ const BUNDLED: Readonly<Record<string, URL>> = {
 /** Each file is read once; every caller gets its own copy of the bytes. */
 const loaded = new Map<string, Promise<Uint8Array<ArrayBuffer>>>()
 
-/**
- * Whether `value` names a content variant the spec defines.
- *
- * @example
- * isContentVariant(url.searchParams.get('variant') ?? 'video') // true for 'thumbnail'
- */
+/** Whether `value` names a content variant the spec defines. */
 export function isContentVariant(value: string): value is MockContentVariant {
   return Object.hasOwn(CONTENT_TYPES, value)
 }
 
-/**
- * The orientation of a `WIDTHxHEIGHT` size: portrait when taller than wide, landscape otherwise.
- *
- * @example
- * orientationOf('1792x1024') // 'landscape'
- */
+/** The orientation of a `WIDTHxHEIGHT` size: portrait when taller than wide, landscape otherwise. */
 export function orientationOf(size: string): MockOrientation {
   const [width = 0, height = 0] = size.split('x').map(Number)
   return height > width ? 'portrait' : 'landscape'
 }
 
-/**
- * The clip length closest to `seconds` (a tie goes to the longer clip; anything unreadable to 4).
- *
- * @example
- * nearestSeconds('16') // 12
- */
+/** The clip length closest to `seconds` (a tie goes to the longer clip; anything unreadable to 4). */
 export function nearestSeconds(seconds: string): (typeof MEDIA_SECONDS)[number] {
   const wanted = Number(seconds)
   if (!Number.isFinite(wanted)) return MEDIA_SECONDS[0]
@@ -105,12 +90,7 @@ export function nearestSeconds(seconds: string): (typeof MEDIA_SECONDS)[number] 
   )
 }
 
-/**
- * The file that answers `variant` for a job of this size and length.
- *
- * @example
- * mediaFileName('thumbnail', { size: '1280x720', seconds: '8' }) // 'landscape-8s-thumbnail.webp'
- */
+/** The file that answers `variant` for a job of this size and length. */
 export function mediaFileName(variant: MockContentVariant, choice: MediaChoice): string {
   const clip = `${orientationOf(choice.size)}-${nearestSeconds(choice.seconds)}s`
   return variant === 'video' ? `${clip}.mp4` : `${clip}-${variant}.webp`
@@ -119,9 +99,6 @@ export function mediaFileName(variant: MockContentVariant, choice: MediaChoice):
 /**
  * A fresh copy of the asset for `variant` that fits the job (callers may hand it to a `Response`, which
  * owns it).
- *
- * @example
- * const { bytes, contentType } = await contentAsset('video', { size: '720x1280', seconds: '8' }) // portrait-8s.mp4
  */
 export async function contentAsset(
   variant: MockContentVariant,

@@ -17,22 +17,12 @@ export type CliCommand =
       control?: true
     }
 
-/**
- * A command line that cannot be understood; its message says which argument and what is expected.
- *
- * @example
- * try { parseCliArgs(argv) } catch (e) { if (e instanceof CliArgsError) console.error(e.message) }
- */
+/** A command line that cannot be understood; its message says which argument and what is expected. */
 export class CliArgsError extends Error {
   override name = 'CliArgsError'
 }
 
-/**
- * The `--help` text.
- *
- * @example
- * if (command.kind === 'help') console.log(CLI_USAGE)
- */
+/** The `--help` text. */
 export const CLI_USAGE = `Usage: vidjob-mock-api [options]
 
 Serves a mock OpenAI-compatible Videos API (GET/POST /v1/videos, GET/DELETE /v1/videos/{id},
@@ -93,12 +83,7 @@ export interface CliEnvironment {
   VIDJOB_MOCK_PROFILE?: string | undefined
 }
 
-/**
- * Parses the CLI's arguments (without `node` and the script) with `node:util` `parseArgs`.
- *
- * @example
- * parseCliArgs(['--port', '0', '--fault-500', '0.1']) // { kind: 'serve', port: 0, ... }
- */
+/** Parses the CLI's arguments (without `node` and the script) with `node:util` `parseArgs`. */
 export function parseCliArgs(argv: readonly string[], env: CliEnvironment = {}): CliCommand {
   const { values } = parseStrict(argv)
   if (values.help) return { kind: 'help' }

@@ -11,12 +11,7 @@ export interface ManualClock extends MockClock {
   set(ms: number): void
 }
 
-/**
- * Where a manual clock starts unless told otherwise: 2026-01-01T00:00:00Z.
- *
- * @example
- * createManualClock().now() === DEFAULT_MANUAL_CLOCK_START // true
- */
+/** Where a manual clock starts unless told otherwise: 2026-01-01T00:00:00Z. */
 export const DEFAULT_MANUAL_CLOCK_START = Date.UTC(2026, 0, 1)
 
 /**
@@ -50,21 +45,12 @@ export function createManualClock(startMs: number = DEFAULT_MANUAL_CLOCK_START):
 /**
  * The real clock. It reads `Date.now` at each call, not once, so vitest fake timers
  * (`vi.setSystemTime`, `vi.advanceTimersByTime`) drive it too.
- *
- * @example
- * const clock = createSystemClock()
- * clock.now() // Date.now()
  */
 export function createSystemClock(): MockClock {
   return { now: () => Date.now() }
 }
 
-/**
- * Whether a clock can be moved by the mock's `advance(ms)`.
- *
- * @example
- * if (!isManualClock(clock)) throw new Error('pass { clock: "manual" }')
- */
+/** Whether a clock can be moved by the mock's `advance(ms)`. */
 export function isManualClock(clock: MockClock): clock is ManualClock {
   const candidate = clock as Partial<ManualClock>
   return typeof candidate.advance === 'function' && typeof candidate.set === 'function'

@@ -25,12 +25,7 @@ export interface MockControl {
   handle(request: Request, context?: MockControlContext): Promise<Response | undefined>
 }
 
-/**
- * The default body limit: 16 KiB.
- *
- * @example
- * createMockControl(api.faults, { maxBodyBytes: DEFAULT_CONTROL_BODY_BYTES * 2 })
- */
+/** The default body limit: 16 KiB. */
 export const DEFAULT_CONTROL_BODY_BYTES = 16 * 1024
 
 const LOOPBACK_HOSTS = new Set(['localhost', '[::1]'])

@@ -5,12 +5,7 @@ export interface MockErrorEnvelope {
   error: { message: string; type: string; param: string | null; code: string | null }
 }
 
-/**
- * Why an error answer is given, so that a server profile can word and shape it as that server does.
- *
- * @example
- * if (error.reason === 'not-ready' && error.video?.status === 'failed') // the job failed, not late
- */
+/** Why an error answer is given, so that a server profile can word and shape it as that server does. */
 export type MockErrorReason =
   | 'invalid-request'
   | 'not-found'
@@ -39,9 +34,6 @@ export interface MockApiErrorInit {
 /**
  * An error answer raised inside request handling and turned into the spec's envelope at the edge, so
  * handlers can stop at the first problem with `throw`.
- *
- * @example
- * throw new MockApiError(400, { message: 'prompt is required.', param: 'prompt' })
  */
 export class MockApiError extends Error {
   override name = 'MockApiError'
@@ -67,23 +59,13 @@ export class MockApiError extends Error {
   }
 }
 
-/**
- * The `type` an OpenAI-style server reports for a status.
- *
- * @example
- * errorTypeFor(503) // 'server_error'
- */
+/** The `type` an OpenAI-style server reports for a status. */
 export function errorTypeFor(status: number): string {
   if (status === 429) return 'rate_limit_error'
   return status >= 500 ? 'server_error' : 'invalid_request_error'
 }
 
-/**
- * A JSON answer with the given status and extra headers.
- *
- * @example
- * jsonResponse({ id, object: 'video.deleted', deleted: true })
- */
+/** A JSON answer with the given status and extra headers. */
 export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
     status,
@@ -91,32 +73,17 @@ export function jsonResponse(body: unknown, status = 200, headers: Record<string
   })
 }
 
-/**
- * The envelope answer for an error.
- *
- * @example
- * errorResponse(new MockApiError(404, { message: 'No video with id video_x.', code: 'video_not_found' }))
- */
+/** The envelope answer for an error. */
 export function errorResponse(error: MockApiError): Response {
   return jsonResponse(error.body ?? errorEnvelope(error), error.status, error.headers)
 }
 
-/**
- * The spec's envelope for an error.
- *
- * @example
- * errorEnvelope(error).error.code // 'video_not_found'
- */
+/** The spec's envelope for an error. */
 export function errorEnvelope(error: MockApiError): MockErrorEnvelope {
   return { error: { message: error.message, type: error.type, param: error.param, code: error.code } }
 }
 
-/**
- * A 400 naming the request field at fault.
- *
- * @example
- * throw invalidParam('limit', 'limit must be an integer from 0 to 100.')
- */
+/** A 400 naming the request field at fault. */
 export function invalidParam(param: string, message: string): MockApiError {
   return new MockApiError(400, { message, param, code: 'invalid_value' })
 }

@@ -4,9 +4,6 @@ import type { Random } from './random'
 /**
  * How generation fails on a real service, worded as the service words it: the prompt refused by
  * moderation, or the render breaking inside the service. The codes are the ones clients branch on.
- *
- * @example
- * video.error?.code === MOCK_FAILURES.moderation.code // the prompt has to change, a retry will not help
  */
 export const MOCK_FAILURES = {
   moderation: { code: 'moderation_blocked', message: 'The prompt was flagged by our content policy.' },
@@ -22,9 +19,6 @@ const MODERATION_SHARE = 1 / 3
 /**
  * The failure of a seeded failing job, drawn from its own stream so that adding this draw moved no other
  * seeded choice.
- *
- * @example
- * seededFailure(createRandom(deriveSeed(seed, 'failure', seq))) // MOCK_FAILURES.internal or .moderation
  */
 export function seededFailure(random: Random): MockVideoError {
   const failure = random() < MODERATION_SHARE ? MOCK_FAILURES.moderation : MOCK_FAILURES.internal

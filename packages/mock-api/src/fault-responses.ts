@@ -5,9 +5,6 @@ import type { MockEndpoint } from './routes'
 /**
  * How the mock signals a dropped connection: the same `TypeError('fetch failed')` a real `fetch` throws,
  * as its own class so the node server knows to destroy the socket instead of answering.
- *
- * @example
- * if (error instanceof ConnectionDroppedError) socket.destroy()
  */
 export class ConnectionDroppedError extends TypeError {
   constructor() {
@@ -20,22 +17,12 @@ export class ConnectionDroppedError extends TypeError {
 /** Every fault that replaces the answer (latency and reorder only delay it). */
 export type ReplacingFault = Exclude<MockFault, { type: 'latency' | 'reorder' }>
 
-/**
- * Whether `fault` replaces the answer (rather than delaying it).
- *
- * @example
- * if (isReplacingFault(fault) && fault.after !== 'work') return faultResponse(fault, endpoint)
- */
+/** Whether `fault` replaces the answer (rather than delaying it). */
 export function isReplacingFault(fault: MockFault | undefined): fault is ReplacingFault {
   return fault !== undefined && fault.type !== 'latency' && fault.type !== 'reorder'
 }
 
-/**
- * The answer that replaces the normal one for `fault`; throws {@link ConnectionDroppedError} for `drop`.
- *
- * @example
- * faultResponse({ type: 'rate-limit', retryAfterMs: 1_500 }, 'retrieve') // 429, retry-after: 2, retry-after-ms: 1500
- */
+/** The answer that replaces the normal one for `fault`; throws {@link ConnectionDroppedError} for `drop`. */
 export function faultResponse(fault: ReplacingFault, endpoint: MockEndpoint | 'unknown'): Response {
   const error = faultError(fault)
   if (error) return errorResponse(error)
@@ -54,9 +41,6 @@ export function faultResponse(fault: ReplacingFault, endpoint: MockEndpoint | 'u
 /**
  * The error an `error` or `rate-limit` fault answers with, for the profile to word and shape;
  * `undefined` for the faults that break the answer itself.
- *
- * @example
- * faultError({ type: 'rate-limit', retryAfterMs: 1_500 })?.headers // { 'retry-after': '2', 'retry-after-ms': '1500' }
  */
 export function faultError(fault: ReplacingFault): MockApiError | undefined {
   if (fault.type === 'error') {

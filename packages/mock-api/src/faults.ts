@@ -80,10 +80,6 @@ export interface FaultInjector extends MockFaults {
 /**
  * Fault rules, tried in the order they were added; the first that matches (and wins its seeded
  * probability draw) applies.
- *
- * @example
- * const faults = createFaults(createRandom(1))
- * faults.add({ fault: { type: 'error', status: 500 }, endpoint: 'retrieve', times: 2 })
  */
 export function createFaults(random: Random): FaultInjector {
   let rules: MockFaultRule[] = []

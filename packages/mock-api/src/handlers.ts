@@ -53,9 +53,6 @@ interface Seen {
 /**
  * The six endpoints, faithful to the spec's shapes, statuses and error envelope, and to the profile's
  * server where it departs from them.
- *
- * @example
- * const response = await endpointHandlers.retrieve(context)
  */
 export const endpointHandlers: Readonly<Record<MockEndpoint, EndpointHandler>> = {
   async list(context) {

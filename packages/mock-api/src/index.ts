@@ -1,3 +1,10 @@
+/**
+ * `@vidjob/mock-api`: a faithful in-process Videos API (a fetch handler, a `node:http` server and a CLI) with
+ * a controllable clock, fault injection and the profiles of the compatible servers people run.
+ *
+ * @packageDocumentation
+ * @module @vidjob/mock-api
+ */
 export { createMockVideoApi, type MockListenOptions, type MockVideoApi } from './mock-api'
 export {
   createMockControl,

@@ -48,12 +48,7 @@ export interface JobPlan {
   forced?: ForcedEnd
 }
 
-/**
- * How long completed assets stay downloadable, like the hosted API (one day).
- *
- * @example
- * video.expires_at === video.completed_at + ASSET_LIFETIME_SECONDS // for a completed video
- */
+/** How long completed assets stay downloadable, like the hosted API (one day). */
 export const ASSET_LIFETIME_SECONDS = 3600 * 24
 
 /** Rendering reports at most 99 % until the job is really done. */
@@ -63,9 +58,6 @@ const MAX_RUNNING_PROGRESS = 99
  * The video as it stands at `nowMs`: `queued` for `queueMs`, then `in_progress` with progress rising
  * linearly from 0 to 99 over `renderMs`, then `completed` (100) — or `failed` when progress reaches the
  * planned failure point.
- *
- * @example
- * videoAt(plan, plan.createdAtMs + plan.queueMs + plan.renderMs / 2).progress // 49
  */
 export function videoAt(plan: JobPlan, nowMs: number): MockVideo {
   const { forced } = plan
@@ -86,9 +78,6 @@ export function videoAt(plan: JobPlan, nowMs: number): MockVideo {
 /**
  * When the job would end on its own: after `renderMs` of rendering, or at the first ms where its
  * progress reaches the failure point.
- *
- * @example
- * plannedEndMs(plan) - plan.createdAtMs // queueMs + renderMs for a job that completes
  */
 export function plannedEndMs(plan: JobPlan): number {
   const startMs = plan.createdAtMs + plan.queueMs
@@ -96,12 +85,7 @@ export function plannedEndMs(plan: JobPlan): number {
   return startMs + Math.ceil((plan.renderMs * plan.outcome.atProgress) / MAX_RUNNING_PROGRESS)
 }
 
-/**
- * Whether a status is final (`completed` or `failed`).
- *
- * @example
- * isTerminal(video.status) // false while queued or in_progress
- */
+/** Whether a status is final (`completed` or `failed`). */
 export function isTerminal(status: MockVideoStatus): boolean {
   return status === 'completed' || status === 'failed'
 }
@@ -142,12 +126,7 @@ function baseVideo(plan: JobPlan, status: MockVideoStatus, progress: number): Mo
   }
 }
 
-/**
- * Whole seconds since the epoch, as the API's times are.
- *
- * @example
- * toSeconds(1_767_225_600_999) // 1767225600
- */
+/** Whole seconds since the epoch, as the API's times are. */
 export function toSeconds(ms: number): number {
   return Math.floor(ms / 1000)
 }

@@ -88,21 +88,12 @@ export interface JobStoreOptions {
   defaults?: Partial<CreateDefaults> | undefined
 }
 
-/**
- * Defaults of `POST /videos`, as documented in the spec.
- *
- * @example
- * const model = params.model ?? DEFAULT_VIDEO_PARAMS.model // 'sora-2'
- */
+/** Defaults of `POST /videos`, as documented in the spec. */
 export const DEFAULT_VIDEO_PARAMS = { model: 'sora-2', size: '720x1280', seconds: '4' } as const
 
 /**
  * The jobs of one mock API. A job is a plan fixed at creation (timings and outcome drawn from the
  * job's own seeded stream); its state is computed from the clock whenever it is read.
- *
- * @example
- * const jobs = createJobStore({ clock, seed: 1, queueMs: 2_000, renderMs: 20_000, failRate: 0 })
- * const video = jobs.create({ prompt: 'a calico cat playing the piano' })
  */
 export function createJobStore(options: JobStoreOptions): JobStore {
   const records: JobRecord[] = []
@@ -175,12 +166,7 @@ export function createJobStore(options: JobStoreOptions): JobStore {
   return store
 }
 
-/**
- * The view of a job a profile presents: its id, creation time and state at any instant.
- *
- * @example
- * jobView(record.plan).at(clock.now()).status // 'in_progress'
- */
+/** The view of a job a profile presents: its id, creation time and state at any instant. */
 export function jobView(plan: JobPlan): JobView {
   return { id: plan.id, createdAtMs: plan.createdAtMs, at: (ms) => videoAt(plan, ms) }
 }

@@ -47,20 +47,12 @@ export interface ResolvedMockOptions {
   profile: MockProfile
 }
 
-/**
- * 25 MiB, comfortably above a reference image and far below what would hurt a test process.
- *
- * @example
- * createMockVideoApi({ maxBodyBytes: DEFAULT_MAX_BODY_BYTES / 25 }) // 1 MiB
- */
+/** 25 MiB, comfortably above a reference image and far below what would hurt a test process. */
 export const DEFAULT_MAX_BODY_BYTES = 25 * 1024 * 1024
 
 /**
  * Applies defaults and refuses options that could not work (negative times, a rate above 1...), with a
  * `RangeError` naming the option, at creation rather than mid-test.
- *
- * @example
- * resolveMockOptions({ clock: 'manual', failRate: 0.1 }).queueMs // 2000
  */
 export function resolveMockOptions(options: MockVideoApiOptions = {}): ResolvedMockOptions {
   const seed = options.seed ?? 1

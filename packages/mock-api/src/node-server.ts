@@ -31,11 +31,6 @@ const PREFLIGHT_HEADERS: Readonly<Record<string, string>> = {
  * Serves `handle` over node:http: each `IncomingMessage` becomes a web `Request` (body streamed,
  * aborted if the client goes away), each `Response` is streamed back with CORS headers, `OPTIONS`
  * preflights get 204, and a dropped-connection fault destroys the socket.
- *
- * @example
- * const server = await listenNodeServer(api.handle, 0)
- * await fetch(`${server.url}/videos`)
- * await server.close()
  */
 export async function listenNodeServer(
   handle: (request: Request) => Promise<Response>,

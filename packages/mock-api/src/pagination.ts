@@ -31,9 +31,6 @@ const LIMIT_PATTERN = /^\d+$/
 /**
  * Validates `after`, `limit` (an integer 0–100, default 20) and `order` (`asc` | `desc`, default `desc`),
  * answering 400 with `param` naming the field. A limit outside the spec is refused, never clamped.
- *
- * @example
- * parseListQuery(new URLSearchParams('limit=2&order=asc')) // { limit: 2, order: 'asc' }
  */
 export function parseListQuery(params: URLSearchParams): ListQuery {
   const limit = params.get('limit')
@@ -54,9 +51,6 @@ export function parseListQuery(params: URLSearchParams): ListQuery {
 /**
  * The page after the cursor, in creation order (`asc`) or its reverse (`desc`). The cursor may be a
  * deleted video: paging on across a delete starts where it stood. An id never seen answers 400.
- *
- * @example
- * paginate(timeline, { limit: 2, order: 'desc', after: lastIdOfPreviousPage })
  */
 export function paginate(entries: readonly CursorEntry[], query: ListQuery, options: PageOptions = {}): Page {
   const ordered = query.order === 'asc' ? entries : [...entries].reverse()

@@ -4,10 +4,6 @@ export type Random = () => number
 /**
  * A mulberry32 generator: tiny, fast and good enough to make simulated outcomes look random while
  * staying reproducible from one seed.
- *
- * @example
- * const random = createRandom(42)
- * random() // the same sequence on every run
  */
 export function createRandom(seed: number): Random {
   let state = seed >>> 0
@@ -24,9 +20,6 @@ export function createRandom(seed: number): Random {
  * A seed for one independent stream (`'faults'`, `'latency'`, a job's own stream by index...), so that
  * adding a fault rule never changes which jobs fail, and a job's outcome depends only on the seed and
  * its creation number.
- *
- * @example
- * const jobRandom = createRandom(deriveSeed(1, 'job', 7))
  */
 export function deriveSeed(seed: number, stream: string, index = 0): number {
   let hash = 0x811c9dc5 ^ (seed >>> 0)
@@ -39,12 +32,7 @@ export function deriveSeed(seed: number, stream: string, index = 0): number {
   return hash >>> 0
 }
 
-/**
- * An integer drawn uniformly from `min..max` (both included).
- *
- * @example
- * randomInt(random, 10, 90) // a failure point between 10 and 90
- */
+/** An integer drawn uniformly from `min..max` (both included). */
 export function randomInt(random: Random, min: number, max: number): number {
   return min + Math.floor(random() * (max - min + 1))
 }

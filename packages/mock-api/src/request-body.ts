@@ -15,10 +15,6 @@ const BRACKETED_FIELD = /^([^[\]]+)\[([^[\]]+)\]$/
  * `application/x-www-form-urlencoded` (where `name[member]` parts make an object field). Stops reading as
  * soon as the body passes `maxBodyBytes` (413), and answers 400 for a body that does not parse or is not
  * an object.
- *
- * @example
- * const fields = await readRequestFields(request, 25 * 1024 * 1024)
- * fields.prompt // 'A calico cat playing a piano on stage'
  */
 export async function readRequestFields(request: Request, maxBodyBytes: number): Promise<RequestFields> {
   const contentType = request.headers.get('content-type') ?? ''
@@ -37,9 +33,6 @@ export async function readRequestFields(request: Request, maxBodyBytes: number):
 /**
  * The body's bytes, refusing with 413 as soon as they pass `maxBodyBytes` (a larger `content-length` is
  * refused unread).
- *
- * @example
- * const bytes = await readLimited(request, 16 * 1024)
  */
 export async function readLimited(request: Request, maxBodyBytes: number): Promise<Uint8Array<ArrayBuffer>> {
   if (Number(request.headers.get('content-length') ?? 0) > maxBodyBytes) throw tooLarge(maxBodyBytes)
@@ -119,12 +112,7 @@ function badBody(message: string): MockApiError {
   return new MockApiError(400, { message, code: 'invalid_body' })
 }
 
-/**
- * Whether `value` is a non-null, non-array object.
- *
- * @example
- * isPlainObject(JSON.parse('{"file_id":"file-1"}')) // true
- */
+/** Whether `value` is a non-null, non-array object. */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -42,11 +42,6 @@ export interface RequestLog {
 /**
  * A log of every request, in arrival order. Sequence numbers keep rising across `reset()` so request
  * ids stay unique for the life of the mock.
- *
- * @example
- * const log = createRequestLog()
- * log.record({ method: 'GET', endpoint: 'list', path: '/v1/videos', query: {}, receivedAt: 0 })
- * log.count({ endpoint: 'list' }) // 1
  */
 export function createRequestLog(): RequestLog {
   const entries: MockRequestLogEntry[] = []

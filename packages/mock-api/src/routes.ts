@@ -16,12 +16,7 @@ const METHODS: Record<Resource, Readonly<Record<string, MockEndpoint>>> = {
   remix: { POST: 'remix' },
 }
 
-/**
- * The routes, for messages that tell a caller what exists.
- *
- * @example
- * `Unknown route. The mock serves ${ROUTES_HELP}.`
- */
+/** The routes, for messages that tell a caller what exists. */
 export const ROUTES_HELP =
   'GET|POST …/videos, GET|DELETE …/videos/{id}, GET …/videos/{id}/content, POST …/videos/{id}/remix'
 
@@ -29,9 +24,6 @@ export const ROUTES_HELP =
  * Resolves a request to an endpoint. Any prefix may precede `/videos` (`/v1`, `/api/openai/v1`), so the
  * mock serves whatever `baseURL` a client uses; `{id}` is one path segment, percent-decoded, so an id
  * holding an encoded `/` stays one id.
- *
- * @example
- * resolveRoute('GET', '/v1/videos/video_1/content') // { kind: 'endpoint', endpoint: 'content', id: 'video_1' }
  */
 export function resolveRoute(method: string, pathname: string): MockRoute {
   const match = matchResource(pathname.split('/'))

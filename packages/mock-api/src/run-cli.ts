@@ -20,10 +20,6 @@ const consoleOutput: CliOutput = {
 /**
  * Runs `vidjob-mock-api`: prints help, or starts the server with the requested options and faults and
  * prints its URL. Bad arguments print why and exit with 2, as CLIs conventionally do for usage errors.
- *
- * @example
- * const run = await runCli(['--port', '0'])
- * if ('server' in run) await run.server.close()
  */
 export async function runCli(
   argv: readonly string[],
@@ -60,9 +56,6 @@ export async function runCli(
 
 /**
  * One line on what the imitated server lacks or changes, so a person starting the CLI knows what to expect.
- *
- * @example
- * describeProfile(createMockVideoApi({ profile: 'vllm-omni' }).profile) // 'Profile vllm-omni: no remix, …'
  */
 export function describeProfile(profile: MockProfileCapabilities): string {
   const notes = [

@@ -20,9 +20,6 @@ const SECONDS_PATTERN = /^\d+$/
  * Validates a create body the way a liberal compatible server does: any model name, any `WxH` size and
  * any whole number of seconds (newer models and other servers offer more than the spec's enums), but a
  * 400 naming the field for anything else.
- *
- * @example
- * parseCreateParams({ prompt: 'a cat', size: '1920x1080' }) // { prompt: 'a cat', model: 'sora-2', size: '1920x1080', seconds: '4' }
  */
 export function parseCreateParams(
   fields: RequestFields,
@@ -43,12 +40,7 @@ export function parseCreateParams(
   }
 }
 
-/**
- * Validates a remix body: `{ prompt }`.
- *
- * @example
- * parseRemixParams({ prompt: 'now at night' }) // { prompt: 'now at night' }
- */
+/** Validates a remix body: `{ prompt }`. */
 export function parseRemixParams(fields: RequestFields): { prompt: string } {
   return { prompt: parsePrompt(fields) }
 }

@@ -6,30 +6,15 @@ import { createMockVideoApi, type MockVideoApi } from '../src/mock-api'
 import type { MockVideoApiOptions } from '../src/mock-options'
 import type { MockProfileName } from '../src/profiles/profile'
 
-/**
- * The base URL the specs call the in-process mock with.
- *
- * @example
- * await api.fetch(`${BASE_URL}/videos`)
- */
+/** The base URL the specs call the in-process mock with. */
 export const BASE_URL = 'http://mock.local/v1'
 
-/**
- * Init for a JSON request.
- *
- * @example
- * await api.fetch(`${BASE_URL}/videos`, jsonInit({ prompt: 'a cat' }))
- */
+/** Init for a JSON request. */
 export function jsonInit(body: unknown, method = 'POST'): RequestInit {
   return { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }
 }
 
-/**
- * Creates a video over HTTP and returns it, failing the test on any other answer.
- *
- * @example
- * const video = await createVideo(api, { prompt: 'a cat', seconds: '8' })
- */
+/** Creates a video over HTTP and returns it, failing the test on any other answer. */
 export async function createVideo(
   api: MockVideoApi,
   body: Record<string, unknown> = { prompt: 'a cat' },
@@ -39,12 +24,7 @@ export async function createVideo(
   return (await response.json()) as MockVideo
 }
 
-/**
- * Asserts an error answer: its status and the spec envelope, with the given fields.
- *
- * @example
- * await expectError(response, 400, { param: 'limit' })
- */
+/** Asserts an error answer: its status and the spec envelope, with the given fields. */
 export async function expectError(
   response: Response,
   status: number,
@@ -64,12 +44,7 @@ export async function expectError(
   return error
 }
 
-/**
- * The `param` of the 400 that `run` throws, failing the test if it throws anything else or nothing.
- *
- * @example
- * expect(paramOf(() => parseListQuery(new URLSearchParams('limit=101')))).toBe('limit')
- */
+/** The `param` of the 400 that `run` throws, failing the test if it throws anything else or nothing. */
 export function paramOf(run: () => unknown): string | null {
   try {
     run()
@@ -92,9 +67,6 @@ export interface Mp4Info {
 /**
  * Reads the movie duration (`moov/mvhd`) and the first track's size (`moov/trak/tkhd`) from MP4 bytes,
  * for version-0 boxes as ffmpeg writes them.
- *
- * @example
- * mp4Info(bytes) // { seconds: 8, width: 72, height: 128 }
  */
 export function mp4Info(bytes: Uint8Array<ArrayBuffer>): Mp4Info {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
@@ -116,36 +88,21 @@ export function mp4Info(bytes: Uint8Array<ArrayBuffer>): Mp4Info {
   }
 }
 
-/**
- * Width and height of a lossy (`VP8 `) WebP, from its frame header.
- *
- * @example
- * webpSize(bytes) // [72, 128]
- */
+/** Width and height of a lossy (`VP8 `) WebP, from its frame header. */
 export function webpSize(bytes: Uint8Array<ArrayBuffer>): [width: number, height: number] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   expect(String.fromCharCode(...bytes.subarray(12, 16))).toBe('VP8 ')
   return [view.getUint16(26, true) & 0x3fff, view.getUint16(28, true) & 0x3fff]
 }
 
-/**
- * Init for a multipart/form-data request (what a form-only server accepts).
- *
- * @example
- * await api.fetch(`${BASE_URL}/videos`, formInit({ prompt: 'a cat', seconds: '8' }))
- */
+/** Init for a multipart/form-data request (what a form-only server accepts). */
 export function formInit(fields: Record<string, string>): RequestInit {
   const form = new FormData()
   for (const [name, value] of Object.entries(fields)) form.set(name, value)
   return { method: 'POST', body: form }
 }
 
-/**
- * A response's status and JSON body, for asserting a profile's exact error shapes.
- *
- * @example
- * expect(await answer(response)).toEqual([404, { detail: 'Video not found' }])
- */
+/** A response's status and JSON body, for asserting a profile's exact error shapes. */
 export async function answer(response: Response): Promise<[status: number, body: unknown]> {
   return [response.status, await response.json()]
 }
@@ -153,22 +110,12 @@ export async function answer(response: Response): Promise<[status: number, body:
 /** A video as a profile's server sends it: an id and whatever else it chose. */
 export type WireVideo = Record<string, unknown> & { id: string }
 
-/**
- * A mock on a manual clock imitating `profile`.
- *
- * @example
- * const api = profileApi('new-api', { renderMs: 10_000 })
- */
+/** A mock on a manual clock imitating `profile`. */
 export function profileApi(profile: MockProfileName, options: MockVideoApiOptions = {}): MockVideoApi {
   return createMockVideoApi({ clock: 'manual', profile, ...options })
 }
 
-/**
- * The JSON body of a 200 answer, failing the test on any other status.
- *
- * @example
- * const video = await okJson(api.fetch(`${BASE_URL}/videos/${id}`))
- */
+/** The JSON body of a 200 answer, failing the test on any other status. */
 export async function okJson(response: Response | Promise<Response>): Promise<WireVideo> {
   const answered = await response
   expect(answered.status).toBe(200)

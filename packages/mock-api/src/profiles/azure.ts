@@ -43,9 +43,6 @@ function azureError(
 /**
  * Azure OpenAI v1: `api-version` on every request, `api-key` or Entra bearer auth, deployments for
  * models, Azure's own envelope for gateway errors and OpenAI's for the rest.
- *
- * @example
- * createMockVideoApi({ profile: 'azure', apiKey: 'azure-key' }) // then ?api-version=preview, api-key: azure-key
  */
 export const azureProfile: MockProfile = {
   capabilities: {

@@ -5,12 +5,7 @@ import { openaiProfile } from './openai'
 import type { MockProfile, MockProfileName } from './profile'
 import { vllmOmniProfile } from './vllm-omni'
 
-/**
- * The profiles, by name.
- *
- * @example
- * PROFILES['new-api'].capabilities.list // false
- */
+/** The profiles, by name. */
 export const PROFILES: Readonly<Record<MockProfileName, MockProfile>> = {
   openai: openaiProfile,
   litellm: litellmProfile,
@@ -19,20 +14,10 @@ export const PROFILES: Readonly<Record<MockProfileName, MockProfile>> = {
   azure: azureProfile,
 }
 
-/**
- * Every profile name, the default first.
- *
- * @example
- * PROFILE_NAMES.join(', ') // 'openai, litellm, new-api, vllm-omni, azure'
- */
+/** Every profile name, the default first. */
 export const PROFILE_NAMES = Object.keys(PROFILES) as readonly MockProfileName[]
 
-/**
- * The profile called `name` (default `'openai'`); a `RangeError` naming the valid ones for any other.
- *
- * @example
- * resolveProfile('vllm-omni').capabilities.jsonCreate // false
- */
+/** The profile called `name` (default `'openai'`); a `RangeError` naming the valid ones for any other. */
 export function resolveProfile(name: string = 'openai'): MockProfile {
   if (Object.hasOwn(PROFILES, name)) return PROFILES[name as MockProfileName]
   throw new RangeError(`profile must be one of ${PROFILE_NAMES.join(', ')}; got '${name}'.`)

@@ -48,12 +48,7 @@ const EXCEPTIONS: Readonly<Record<number, string>> = {
   503: 'ServiceUnavailableError',
 }
 
-/**
- * LiteLLM's managed video id for a Veo operation of the mock's job `id`.
- *
- * @example
- * atob(litellmVideoId('video_ab', 'veo-3.0-generate-preview', '').slice(6)) // 'litellm:custom_llm_provider:gemini;model_id:;video_id:models/veo-3.0-generate-preview/operations/ab'
- */
+/** LiteLLM's managed video id for a Veo operation of the mock's job `id`. */
 export function litellmVideoId(id: string, model: string, modelId: string): string {
   const operation = `models/${model}/operations/${id.slice(OWN_PREFIX.length)}`
   return `${OWN_PREFIX}${btoa(`litellm:custom_llm_provider:${PROVIDER};model_id:${modelId};video_id:${operation}`)}`
@@ -130,9 +125,6 @@ function starlette(status: number, detail: string, headers: Record<string, strin
 /**
  * LiteLLM in front of Veo: `processing`/`completed` only, nulls everywhere, ids re-encoded per route,
  * no list/delete/remix, no content variants, LiteLLM's error bodies.
- *
- * @example
- * createMockVideoApi({ profile: 'litellm' })
  */
 export const litellmProfile: MockProfile = {
   capabilities: {

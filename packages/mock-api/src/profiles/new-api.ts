@@ -104,9 +104,6 @@ function invalidUrl(method: string, path: string): MockApiError {
 /**
  * new-api in front of a Hailuo channel: `task_` ids, a 15 s stale view that starts `unknown`, coarse
  * progress, fields left out, no list/delete, task-error bodies.
- *
- * @example
- * createMockVideoApi({ profile: 'new-api' })
  */
 export const newApiProfile: MockProfile = {
   capabilities: {

@@ -12,22 +12,12 @@ import type { MockProfile } from './profile'
 
 const BEARER = /^bearer +(.*)$/i
 
-/**
- * The token of an `Authorization: Bearer <token>` header (the scheme is case-insensitive, RFC 9110).
- *
- * @example
- * bearerToken(request.headers) // 'sk-test' for 'bearer sk-test'
- */
+/** The token of an `Authorization: Bearer <token>` header (the scheme is case-insensitive, RFC 9110). */
 export function bearerToken(headers: Headers): string | undefined {
   return BEARER.exec(headers.get('authorization') ?? '')?.[1]
 }
 
-/**
- * OpenAI's answer to a missing or wrong key.
- *
- * @example
- * const denied = openaiAuthenticate(request.headers, 'sk-test')
- */
+/** OpenAI's answer to a missing or wrong key. */
 export function openaiAuthenticate(headers: Headers, apiKey: string): MockApiError | undefined {
   if (bearerToken(headers) === apiKey) return undefined
   const where = 'Use the key the mock API was started with (its apiKey option or --api-key).'
@@ -44,12 +34,7 @@ export function openaiAuthenticate(headers: Headers, apiKey: string): MockApiErr
 /** The spec's four statuses. */
 export const SPEC_STATUSES = ['queued', 'in_progress', 'completed', 'failed'] as const
 
-/**
- * The default profile: exactly the spec.
- *
- * @example
- * createMockVideoApi({ profile: 'openai' }) // the same as createMockVideoApi()
- */
+/** The default profile: exactly the spec. */
 export const openaiProfile: MockProfile = {
   capabilities: {
     name: 'openai',

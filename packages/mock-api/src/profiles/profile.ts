@@ -98,12 +98,7 @@ export interface MockProfile {
   contentHeaders?(wireId: string): Record<string, string>
 }
 
-/**
- * Whether a profile's server has `endpoint`.
- *
- * @example
- * supports(profile.capabilities, 'list') // false for new-api
- */
+/** Whether a profile's server has `endpoint`. */
 export function supports(capabilities: MockProfileCapabilities, endpoint: MockEndpoint): boolean {
   if (endpoint === 'list' || endpoint === 'delete' || endpoint === 'remix') return capabilities[endpoint]
   return true
@@ -120,9 +115,6 @@ export interface IdPrefix {
 /**
  * Swaps the mock's `video_` prefix for a server's own (`task_`, `video_gen_`) and back, so a job keeps one
  * identity whichever form a client sends.
- *
- * @example
- * idPrefix('task_').wire('video_ab12') // 'task_ab12'
  */
 export function idPrefix(prefix: string): IdPrefix {
   const own = 'video_'

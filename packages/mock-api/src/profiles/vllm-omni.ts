@@ -80,9 +80,6 @@ function present(video: MockVideo): object {
 /**
  * vLLM-Omni: form-only create, progress 0 until done, numeric error codes, no remix, no content variants,
  * FastAPI `{ detail }` errors.
- *
- * @example
- * createMockVideoApi({ profile: 'vllm-omni' })
  */
 export const vllmOmniProfile: MockProfile = {
   capabilities: {
