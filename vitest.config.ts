@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config'
-import { workspaceAliases } from './scripts/workspace-aliases'
+import { workspaceAliases } from './scripts/workspace-aliases.ts'
 
 export default defineConfig({
   resolve: { alias: workspaceAliases },

@@ -95,6 +95,8 @@ export interface PollingOptions {
   minInterval?: number | undefined
   /** Upper clamp of the adaptive interval. Default 30000 ms. */
   maxInterval?: number | undefined
+  /** A poll with no answer after this many ms is abandoned and retried after a backoff. Default 30000 ms. */
+  timeout?: number | undefined
 }
 
 /** How failed polls back off. */

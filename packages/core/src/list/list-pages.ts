@@ -107,7 +107,7 @@ export class ListPages implements ListLink, CollectableList {
     const after = new Set(this.ids())
     for (const id of after) if (!before.has(id)) this.#store.link(id, this)
     for (const id of before) if (!after.has(id)) this.#store.unlink(id, this)
-    this.#refresh()
+    this.#store.refreshList(this)
   }
 
   appendPage(page: ListPage, hasMore: boolean): void {
@@ -117,7 +117,7 @@ export class ListPages implements ListLink, CollectableList {
     this.#pages = [...this.#pages, { ids, lastId: page.lastId }]
     this.#hasMore = hasMore
     for (const id of ids) this.#store.link(id, this)
-    this.#refresh()
+    this.#store.refreshList(this)
   }
 
   /**
@@ -149,12 +149,12 @@ export class ListPages implements ListLink, CollectableList {
       i === pageIndex ? { ...page, ids: [...page.ids.slice(0, index), id, ...page.ids.slice(index)] } : page,
     )
     this.#store.link(id, this)
-    this.#refresh()
+    this.#store.refreshList(this)
   }
 
   setMeta(meta: ListMeta): void {
     this.#meta = { ...this.#meta, ...meta }
-    this.#refresh()
+    this.#store.refreshList(this)
   }
 
   /** Drops the loaded pages (garbage collection of an unobserved list). */
@@ -162,18 +162,18 @@ export class ListPages implements ListLink, CollectableList {
     this.idleSince = undefined
     this.replacePages([], false)
     this.#meta = { isLoading: false, isFetchingNextPage: false, error: undefined }
-    this.#refresh()
+    this.#store.refreshList(this)
   }
 
   onEntityChange(): void {
-    this.#refresh()
+    this.#refreshNow()
   }
 
   #includes(id: string): boolean {
     return this.#pages.some((page) => page.ids.includes(id))
   }
 
-  #refresh(): void {
+  #refreshNow(): void {
     const next = this.#derive()
     if (shallowEqual(this.#state, next)) return
     this.#state = next

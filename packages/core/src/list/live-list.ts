@@ -1,6 +1,7 @@
 import { Observable } from 'rxjs'
 import { isAbortError, toVideoClientError, VideoClientError } from '../errors'
-import type { FetchedPage, JobFetcher } from '../sync/job-fetcher'
+import type { FetchedPage } from '../sync/fetch-types'
+import type { JobFetcher } from '../sync/job-fetcher'
 import type { Poller } from '../sync/poller'
 import type { VideoListHandle, VideoListOptions, VideoListState } from '../types'
 import type { ListPage, ListPages } from './list-pages'

@@ -59,13 +59,10 @@ function video(id: string, progress: number): Video {
   return { id, object: 'video', status: 'in_progress', progress, created_at: 1, extra: { nested: [1] } }
 }
 
-/** What the store answers: the cached video deep-equal to the raw object, by id. */
-function cacheOf(...videos: Video[]): (raw: unknown) => Video | undefined {
+/** What the store answers: the cached video of an id. */
+function cacheOf(...videos: Video[]): (id: string) => Video | undefined {
   const byId = new Map(videos.map((cached) => [cached.id, cached]))
-  return (raw) => {
-    const cached = byId.get((raw as { id?: string }).id ?? '')
-    return cached !== undefined && dequal(cached, raw) ? cached : undefined
-  }
+  return (id) => byId.get(id)
 }
 
 const page = (data: unknown[], hasMore: unknown = false) => ({

@@ -1,6 +1,6 @@
-import { dequal } from 'dequal/lite'
 import type { Video } from '../schema/video'
 import type { VideoJobState } from '../types'
+import { CreatedIndex } from './created-index'
 import {
   createEntry,
   CollectedData,
@@ -37,6 +37,8 @@ export class VideoStore {
   readonly #changes: JobChange[] = []
   readonly #changeListeners = new Listeners<readonly JobChange[]>()
   readonly #idleListeners = new Listeners<void>()
+  /** The cached videos that are not deleted, in the order a `desc` list gives them. */
+  readonly created = new CreatedIndex()
 
   constructor(readonly clock: Clock) {}
 
@@ -45,20 +47,10 @@ export class VideoStore {
     return this.#entries.get(id)?.state ?? this.#memo.idle(id, () => this.#initialFacts(id))
   }
 
-  /**
-   * The state once observed and polled (what `job$` will start with); one object per underlying state, and
-   * the entry adopts that very object when observation makes it true, so `===` holds across the switch.
-   */
+  /** The state once observed (what `job$` starts with); the entry adopts that very object when it comes true. */
   getObservedState(id: string): VideoJobState {
     const facts = (): JobFacts => this.#entries.get(id)?.facts ?? this.#initialFacts(id)
     return this.#memo.observedView(this.getState(id), facts)
-  }
-
-  /** The cached video deep-equal to raw server data, if any (see `parseVideo`). */
-  findEqual(raw: unknown): Video | undefined {
-    const id = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined
-    const video = typeof id === 'string' ? this.#entries.get(id)?.facts.video : undefined
-    return video !== undefined && dequal(video, raw) ? video : undefined
   }
 
   getVideo(id: string): Video | undefined {
@@ -71,11 +63,6 @@ export class VideoStore {
 
   has(id: string): boolean {
     return this.#entries.has(id)
-  }
-
-  /** Ids of every cached job. */
-  ids(): IterableIterator<string> {
-    return this.#entries.keys()
   }
 
   isDeleted(id: string): boolean {
@@ -109,13 +96,14 @@ export class VideoStore {
 
   /**
    * Merges a validated server object. `seq` orders requests: an answer to a request started before the
-   * data it would replace is dropped. Returns what happened.
+   * data it would replace is dropped. `observedAt`: when the server most likely read it (the middle of
+   * the request, which estimates progress rates better than the arrival); now by default.
    */
-  merge(video: Video, seq: number): MergeVerdict | 'deleted' {
-    return this.batch(() => this.#mergeNow(video, seq))
+  merge(video: Video, seq: number, observedAt?: number): MergeVerdict | 'deleted' {
+    return this.batch(() => this.#mergeNow(video, seq, observedAt))
   }
 
-  #mergeNow(video: Video, seq: number): MergeVerdict | 'deleted' {
+  #mergeNow(video: Video, seq: number, observedAt: number | undefined): MergeVerdict | 'deleted' {
     // While a delete is pending the data is still taken (hidden by the tombstone), so a failed delete can
     // bring the row back with its latest data; once confirmed, nothing is taken again.
     if (this.#tombstones.get(video.id) === 'confirmed') return 'deleted'
@@ -124,7 +112,7 @@ export class VideoStore {
     if (collected !== undefined) {
       // An answer older than what was collected brings that newer data back instead.
       if (entry.facts.video === undefined && seq < collected.seq) {
-        this.#mergeNow(collected.video, collected.seq)
+        this.#mergeNow(collected.video, collected.seq, undefined)
         return 'stale'
       }
     }
@@ -135,11 +123,12 @@ export class VideoStore {
     const at = this.clock.now()
     entry.dataSeq = seq
     entry.fetchedAt = at
+    if (!this.#tombstones.has(video.id)) this.created.add(video.id, merged.created_at)
     if (verdict === 'same') return verdict
     const floor = Math.max(entry.facts.progressFloor, merged.progress)
     const samples =
       merged.status === 'in_progress'
-        ? addSample(entry.facts.samples, at, merged.progress)
+        ? addSample(entry.facts.samples, observedAt ?? at, merged.progress)
         : entry.facts.samples
     this.#changes.push({ id: video.id, previous, video: merged, deleted: false })
     this.#update(entry, { video: merged, updatedAt: at, progressFloor: floor, samples })
@@ -155,6 +144,7 @@ export class VideoStore {
   markDeleted(id: string): boolean {
     if (this.#tombstones.has(id)) return false
     this.#tombstones.set(id, 'pending')
+    this.created.delete(id)
     this.batch(() => this.#setDeletedFlag(id, true))
     return true
   }
@@ -174,6 +164,8 @@ export class VideoStore {
   restore(id: string): void {
     if (this.#tombstones.get(id) !== 'pending') return
     this.#tombstones.delete(id)
+    const video = this.getVideo(id)
+    if (video) this.created.add(id, video.created_at)
     this.batch(() => this.#setDeletedFlag(id, false))
   }
 
@@ -201,6 +193,12 @@ export class VideoStore {
     }
   }
 
+  /** A list's rows or meta changed: it emits now, or once at the end of the batch under way. */
+  refreshList(list: ListLink): void {
+    if (this.#batchDepth > 0) this.#dirtyLists.add(list)
+    else list.onEntityChange()
+  }
+
   /** Runs `fn` and notifies subscribers once at the end, however many entries it touched. */
   batch<T>(fn: () => T): T {
     this.#batchDepth++
@@ -225,6 +223,7 @@ export class VideoStore {
       const due = entry.idleSince + gcTime
       if (due <= now) {
         this.#entries.delete(id)
+        this.created.delete(id)
         this.#collected.remember(id, entry)
       } else next = Math.min(next ?? due, due)
     }
@@ -235,6 +234,7 @@ export class VideoStore {
   clear(): void {
     this.#collected.clear()
     this.#entries.clear()
+    this.created.clear()
     this.#memo.clear()
     this.#dirtyEntries.clear()
     this.#dirtyLists.clear()

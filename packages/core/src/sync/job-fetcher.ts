@@ -9,41 +9,9 @@ import { assertContentType } from '../transport/content-type'
 import { assertVideoId } from '../transport/paths'
 import type { ListRequestQuery, TransportResult, VideoTransport } from '../transport/types'
 import type { CreateVideoParams, RemixVideoParams } from '../schema/params'
+import type { FetchedPage, FetchEvent, PagePollOutcome, PollOutcome } from './fetch-types'
 import { classifyFailure, type FailureKind } from './failure-policy'
 import type { RequestPipe } from './requests'
-
-/** The spec's largest page: the newest page, used to answer many due jobs with one request. */
-export const NEWEST_PAGE_SIZE = 100
-
-/** The outcome of one poll, once its answer is merged (or refused). */
-export type PollOutcome =
-  { ok: true; pollAfterMs?: number | undefined } | { ok: false; error: unknown; kind: FailureKind }
-
-/** The outcome of a coalesced poll: which ids the newest page answered. */
-export type PagePollOutcome =
-  | { ok: true; ids: ReadonlySet<string>; pollAfterMs?: number | undefined }
-  | { ok: false; error: unknown; kind: FailureKind }
-
-/** One fetched and validated page, with the sequence number of its request. */
-export interface FetchedPage {
-  readonly videos: readonly Video[]
-  readonly lastId: string | null
-  readonly hasMore: boolean
-  readonly seq: number
-  /** `openai-poll-after-ms` of the answer, if the server sent one. */
-  readonly pollAfterMs: number | undefined
-}
-
-/**
- * What the fetcher tells whoever listens: fresh data arrived for some jobs by a path other than their own
- * poll (`fresh`), a job was created here (`created`, inside the store batch that added it), a job's
- * liveness changed by a delete or its rollback (`liveness`), a 429 pause ended (`resumed`).
- */
-export type FetchEvent =
-  | { readonly type: 'fresh'; readonly ids: readonly string[]; readonly pollAfterMs: number | undefined }
-  | { readonly type: 'created'; readonly id: string }
-  | { readonly type: 'liveness'; readonly id: string }
-  | { readonly type: 'resumed' }
 
 /**
  * Every read and write of the server, and the only place its answers enter the cache: it numbers requests
@@ -53,8 +21,10 @@ export type FetchEvent =
 export class JobFetcher {
   #seq = 0
   readonly #deletes = new Map<string, Promise<void>>()
+  /** Known jobs whose last retrieve answered 404: one more 404 in a row confirms them gone. */
+  readonly #missing = new Set<string>()
   readonly #events = new Listeners<FetchEvent>()
-  readonly #findEqual = (raw: unknown): Video | undefined => this.#store.findEqual(raw)
+  readonly #cached = (id: string): Video | undefined => this.#store.getVideo(id)
   readonly #transport: VideoTransport
   readonly #store: VideoStore
   readonly #requests: RequestPipe
@@ -86,32 +56,48 @@ export class JobFetcher {
       return { ok: false, error: failure, kind: 'permanent' }
     }
     let seq = 0
+    let sentAt = 0
     try {
       const result = await this.#requests.send((s) => {
         seq = this.#nextSeq()
+        sentAt = this.#store.clock.now()
         this.#store.setMeta(id, { isFetching: true })
         return this.#transport.retrieve(id, { signal: s })
       }, signal)
-      const video = parseVideo(result.body, `GET /videos/${id}`, this.#findEqual)
+      const video = parseVideo(result.body, `GET /videos/${id}`, this.#cached)
+      this.#missing.delete(id)
       this.#store.batch(() => {
-        this.#store.merge(video, seq)
+        this.#store.merge(video, seq, this.#middleSince(sentAt))
         this.#store.setMeta(id, { error: undefined })
       })
       return { ok: true, pollAfterMs: result.pollAfterMs }
     } catch (error) {
-      return this.#failed(error, [id])
+      return this.#retrieveFailed(id, error)
     } finally {
       this.#store.setMeta(id, { isFetching: false })
     }
   }
 
-  /** Refreshes `ids` with one request for the newest page; says which of them it held. */
-  async newestPage(ids: ReadonlySet<string>, signal: AbortSignal): Promise<PagePollOutcome> {
+  /**
+   * Refreshes `ids` with one `desc` list page of `limit` rows (the newest, or the one after `after`); says
+   * which of them it held. A failed page says nothing of any job's existence: no job is taken as deleted.
+   */
+  async pollPage(
+    ids: ReadonlySet<string>,
+    after: string | undefined,
+    limit: number,
+    signal: AbortSignal,
+  ): Promise<PagePollOutcome> {
     this.#setFetching(ids, true)
     try {
-      const page = await this.page({ order: 'desc', limit: NEWEST_PAGE_SIZE }, signal)
+      const query =
+        after === undefined ? { order: 'desc' as const, limit } : { order: 'desc' as const, limit, after }
+      const page = await this.page(query, signal)
       this.commit([page], () => ids.forEach((id) => this.#store.setMeta(id, { error: undefined })))
-      return { ok: true, ids: new Set(page.videos.map((video) => video.id)), pollAfterMs: page.pollAfterMs }
+      const held = new Set(page.videos.map((video) => video.id))
+      const oldest = page.videos.at(-1)?.created_at
+      const full = page.videos.length >= limit
+      return { ok: true, ids: held, full, oldest, lastId: page.lastId, pollAfterMs: page.pollAfterMs }
     } catch (error) {
       return this.#failed(error, ids)
     } finally {
@@ -122,21 +108,31 @@ export class JobFetcher {
   /** Fetches and validates one list page; nothing is merged until `commit`. */
   async page(query: ListRequestQuery, signal: AbortSignal): Promise<FetchedPage> {
     const seq = this.#nextSeq()
-    const result = await this.#requests.send((s) => this.#transport.list(query, { signal: s }), signal)
-    const page = parseVideoList(result.body, 'GET /videos', this.#findEqual)
+    let sentAt = 0
+    const result = await this.#requests.send((s) => {
+      sentAt = this.#store.clock.now()
+      return this.#transport.list(query, { signal: s })
+    }, signal)
+    const page = parseVideoList(result.body, 'GET /videos', this.#cached)
     return {
       videos: page.data,
       lastId: page.last_id ?? page.data.at(-1)?.id ?? null,
       pollAfterMs: result.pollAfterMs,
       hasMore: page.has_more,
+      order: query.order ?? 'desc',
+      afterCursor: query.after !== undefined,
       seq,
+      observedAt: this.#middleSince(sentAt),
     }
   }
 
   /** Merges pages into the cache and applies `update` (to a list) in the same batch. */
   commit(pages: readonly FetchedPage[], update: () => void): void {
     this.#store.batch(() => {
-      for (const page of pages) for (const video of page.videos) this.#store.merge(video, page.seq)
+      for (const page of pages) {
+        this.#indexCreation(page)
+        for (const video of page.videos) this.#store.merge(video, page.seq, page.observedAt)
+      }
       update()
     })
     for (const page of pages)
@@ -215,16 +211,29 @@ export class JobFetcher {
     return this.#store.getVideo(video.id) ?? video
   }
 
-  /** Puts a poll failure in each job's state; a 404 for a job we knew means it was deleted elsewhere. */
+  /**
+   * A retrieve failed. A 404 for a job the cache knows means it was deleted elsewhere, or a gateway's
+   * routing blip: it is taken as deleted only when the next retrieve (after the backoff) says 404 again.
+   */
+  #retrieveFailed(id: string, error: unknown): { ok: false; error: unknown; kind: FailureKind } {
+    const outcome = this.#failed(error, [id])
+    if (outcome.kind !== 'gone' || this.#store.getVideo(id) === undefined) return outcome
+    if (!this.#missing.has(id)) {
+      this.#missing.add(id)
+      return { ...outcome, kind: 'transient' }
+    }
+    this.#missing.delete(id)
+    this.#store.confirmDeleted(id)
+    return outcome
+  }
+
+  /** Puts a poll failure in each job's state. */
   #failed(error: unknown, ids: Iterable<string>): { ok: false; error: unknown; kind: FailureKind } {
     const kind = classifyFailure(error)
     if (kind === 'aborted') return { ok: false, error, kind }
     const failure: VideoClientError = toVideoClientError(error)
     this.#store.batch(() => {
-      for (const id of ids) {
-        if (kind === 'gone' && this.#store.getVideo(id) !== undefined) this.#store.confirmDeleted(id)
-        this.#store.setMeta(id, { error: failure })
-      }
+      for (const id of ids) this.#store.setMeta(id, { error: failure })
     })
     return { ok: false, error: failure, kind }
   }
@@ -235,6 +244,23 @@ export class JobFetcher {
 
   #emitFresh(ids: readonly string[], pollAfterMs: number | undefined): void {
     this.#events.emit({ type: 'fresh', ids, pollAfterMs })
+  }
+
+  /**
+   * Rows created in the same second keep the server's order: a page further down the list adds them, in
+   * order, at the old end of their second; the top of the list adds them, oldest first, at the new end.
+   */
+  #indexCreation(page: FetchedPage): void {
+    const newestFirst = page.order === 'desc' ? page.videos : [...page.videos].reverse()
+    const downTheList = page.afterCursor === (page.order === 'desc')
+    for (const { id, created_at } of downTheList ? newestFirst : [...newestFirst].reverse())
+      if (!this.#store.isDeleted(id))
+        this.#store.created.add(id, created_at, downTheList ? 'oldest' : 'newest')
+  }
+
+  /** The middle of a request sent at `sentAt` and answered now. */
+  #middleSince(sentAt: number): number {
+    return (sentAt + this.#store.clock.now()) / 2
   }
 
   #nextSeq(): number {

@@ -1,5 +1,6 @@
 import { backoffDelay, type BackoffOptions } from './backoff'
-import type { PollOutcome } from './job-fetcher'
+import type { Queued } from './due-queue'
+import type { PollOutcome } from './fetch-types'
 
 /** A request of the poller in flight, and the jobs it answers (one for a retrieve, several for a page). */
 export interface Inflight {
@@ -9,21 +10,44 @@ export interface Inflight {
 }
 
 /** What the poller knows of one watched job. */
-export interface Track {
+export interface Track extends Queued {
   readonly id: string
   watchers: number
-  dueAt: number
   failures: number
   /** A permanent failure (e.g. 404, 401): no more polls until `refetch` or a new watcher. */
   halted: boolean
-  /** The newest page did not hold this job: retrieve it on its own until it is seen again. */
+  /** A page that covered this job's place did not hold it: retrieve it on its own until a page holds it. */
   offPage: boolean
+  /** A page missed this job before its age was known: retrieve it on its own once, to learn it. */
+  retrieveNext: boolean
+  /** Age unknown, and not on the pages up to this id: look on the page after it (a walk down the list). */
+  walkAfter: string | undefined
+  /** Pages walked so far looking for this job. */
+  walks: number
+  /** In a planned poll that has not started yet (out of the due queue meanwhile). */
+  planned: boolean
+  /** Polls spent below `minInterval` near this job's predicted completion. */
+  quickPolls: number
   inflight: Inflight | undefined
 }
 
 /** A job the poller starts to track, due at `dueAt`, sharing `inflight` if a request is under way. */
 export function newTrack(id: string, dueAt: number, inflight: Inflight | undefined): Track {
-  return { id, watchers: 0, dueAt, failures: 0, halted: false, offPage: false, inflight }
+  return {
+    id,
+    watchers: 0,
+    dueAt,
+    queueIndex: -1,
+    failures: 0,
+    halted: false,
+    offPage: false,
+    retrieveNext: false,
+    walkAfter: undefined,
+    walks: 0,
+    planned: false,
+    quickPolls: 0,
+    inflight,
+  }
 }
 
 /**
@@ -53,18 +77,11 @@ export function applyOutcome(
   return undefined
 }
 
-/** When the first of `tracks` is due (undefined for none). */
-export function earliestDue(tracks: Iterable<Track>): number | undefined {
-  let next: number | undefined
-  for (const track of tracks) next = Math.min(next ?? track.dueAt, track.dueAt)
-  return next
-}
-
 /**
  * After a 429 pause, the jobs that fell due meanwhile start `spacing` ms apart (coalesced ones still leave
  * together), so the server that just asked for a break does not get them all at once.
  */
-export function spreadOverdue(tracks: Iterable<Track>, now: number, spacing: number): void {
-  const overdue = [...tracks].filter((t) => t.dueAt <= now).sort((a, b) => a.dueAt - b.dueAt)
+export function spreadOverdue(tracks: readonly Track[], now: number, spacing: number): void {
+  const overdue = tracks.filter((t) => t.dueAt <= now).sort((a, b) => a.dueAt - b.dueAt)
   overdue.forEach((track, index) => (track.dueAt = now + index * spacing))
 }

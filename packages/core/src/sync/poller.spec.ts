@@ -201,17 +201,24 @@ describe('rule 3: coalescing', () => {
     api.resetLog()
   }
 
-  it('retrieves one by one only the due jobs the newest page does not hold', async () => {
+  it('refreshes the due jobs beyond the newest page with one page after a cursor, not a retrieve each', async () => {
     const context = setup({
       mock: { queueMs: 0, renderMs: 600_000 },
       client: { polling: { interval: 5_000 } },
     })
     const old: string[] = []
     await watchOldAndNewest(context, old, 1_000)
+    const oldestOfTheNewer = context.api.jobs.all()[2]?.id
     await context.advance(5_000)
-    expect(context.lists()).toBe(1)
-    expect(context.retrieves()).toBe(2)
-    expect(old.every((id) => context.retrieves(id) === 1)).toBe(true)
+    const lists = context.api.log.filter((entry) => entry.endpoint === 'list').map((entry) => entry.query)
+    // The newest page for the two newest jobs; the page after the oldest of the 100 newer for the old ones.
+    expect(lists).toEqual([
+      { order: 'desc', limit: '100' },
+      { order: 'desc', limit: '100', after: oldestOfTheNewer },
+    ])
+    // A page that missed them would have them retrieved at once.
+    expect(context.retrieves()).toBe(0)
+    expect(old.every((id) => context.client.getJob(id).error === undefined)).toBe(true)
   })
 
   it('keeps a job off the newest page on its own interval, not dragged along by every page poll', async () => {
@@ -220,10 +227,14 @@ describe('rule 3: coalescing', () => {
       mock: { queueMs: 0, renderMs: 600_000 },
       client: { polling: { interval: (state) => (old.includes(state.id) ? 20_000 : 5_000) } },
     })
-    // Created in the same second as the 100 newer ones: by created_at alone they could be on the page.
+    // Created in the same second as the 100 newer ones: by created_at alone they could be on the page. The
+    // page after the newest one placed them (rows down the list rank after those of the same second).
     await watchOldAndNewest(context, old, 0)
     await context.advance(60_000)
-    expect(context.lists()).toBe(12)
-    for (const id of old) expect(context.retrieves(id)).toBe(3)
+    const lists = context.api.log.filter((entry) => entry.endpoint === 'list')
+    expect(lists.filter((entry) => entry.query.after === undefined)).toHaveLength(12)
+    // Their own interval (20 s): one page after a cursor for both, three times a minute.
+    expect(lists.filter((entry) => entry.query.after !== undefined)).toHaveLength(3)
+    expect(context.retrieves()).toBe(0)
   })
 })

@@ -145,11 +145,13 @@ describe('rule 5: errors and rate limits', () => {
       mock: { queueMs: 0, renderMs: 6_000_000 },
       client: { polling: { interval: 1_000 } },
     })
-    // Older than the 100 newest: each needs a request of its own, so coalescing cannot hide a burst.
+    // Older than the 100 newest, on a server whose list then stops answering: each needs a request of its
+    // own, so coalescing cannot hide a burst.
     const old = Array.from({ length: 20 }, (_, i) => api.jobs.create({ prompt: `old ${i}` }).id)
     vi.advanceTimersByTime(1_000)
     for (let i = 0; i < 100; i++) api.jobs.create({ prompt: `newer ${i}` })
     await client.list({ limit: 100 }).refresh()
+    api.faults.add({ fault: { type: 'error', status: 404 }, endpoint: 'list' })
     old.forEach((id) => client.job$(id).subscribe())
     await advance(5_000)
     api.faults.next({ type: 'rate-limit', retryAfterMs: 30_000 })

@@ -1,17 +1,16 @@
-import { isAbortError } from '../errors'
 import { TimerSlot, type Scheduler } from '../scheduler'
 import type { VideoStore } from '../store/video-store'
 import type { PollingOptions } from '../types'
 import type { BackoffOptions } from './backoff'
-import { classifyFailure } from './failure-policy'
+import { ConcurrencyLimit } from './concurrency'
+import { DueQueue } from './due-queue'
 import { allowsPolling, type VideoClientEnvironment } from './environment'
-import type { FetchEvent, JobFetcher, PollOutcome } from './job-fetcher'
-import { notePageAnswer, pageRiders } from './newest-page'
-import { nextPollDelay } from './poll-interval'
-import { applyOutcome, earliestDue, newTrack, spreadOverdue, type Inflight, type Track } from './poll-track'
+import type { FetchEvent } from './fetch-types'
+import type { JobFetcher } from './job-fetcher'
+import { planPolls, type PlannedPoll } from './page-cover'
+import { PollRequests } from './poll-requests'
+import { newTrack, spreadOverdue, type Track } from './poll-track'
 
-/** Most requests in flight at once, so a wake-up (429 resume, tab return) never becomes a storm. */
-const MAX_CONCURRENT = 4
 /** How far apart the jobs that fell due during a 429 pause start after it. */
 const RESUME_SPACING_MS = 250
 
@@ -24,40 +23,42 @@ export interface PollerDeps {
   readonly fetcher: JobFetcher
 }
 
-/** How the poller picks intervals and backs off. */
+/** How the poller picks intervals, backs off and bounds its requests. */
 export interface PollerOptions {
   readonly polling: PollingOptions
   readonly backoff: BackoffOptions
 }
 
 /**
- * The one shared poller of a client. It keeps every watched, live job fresh with one request per job
- * at a time, folds due jobs into a single newest-page request when it can, adapts intervals to each job,
- * backs off per job on errors, and holds a single timer for its next due job (none when idle).
+ * The one shared poller of a client. Every watched, live job waits in a due queue (earliest first); a
+ * wake-up takes only the jobs that are due, covers them with as few list pages as it can (the rest are
+ * retrieved one by one), and starts what the concurrency limit allows. One request per job at a time,
+ * intervals adapted to each job, backoff per job on errors, and a single timer for the next due job (none
+ * when idle): a wake-up costs O(log N) per due job, whatever N is.
  */
 export class Poller {
   readonly #tracks = new Map<string, Track>()
-  /** Refetches of jobs nobody watches, shared while in flight. */
-  readonly #unwatchedRefetches = new Map<string, Inflight>()
-  /** Requests a `refetch` caller awaits: they finish even when every watcher of their job leaves. */
-  readonly #awaited = new WeakSet<Inflight>()
+  readonly #queue = new DueQueue<Track>()
+  /** Planned polls waiting for room, in the order they were planned. */
+  readonly #ready: PlannedPoll[] = []
+  readonly #requests: PollRequests
+  readonly #limit = new ConcurrencyLimit()
   readonly #timer: TimerSlot
-  #inflightCount = 0
   #pumpQueued = false
   #active: boolean
   #disposed = false
   readonly #unsubscribers: (() => void)[]
   readonly #deps: PollerDeps
-  readonly #options: PollerOptions
 
   constructor(deps: PollerDeps, options: PollerOptions) {
     this.#deps = deps
-    this.#options = options
     this.#timer = new TimerSlot(deps.scheduler)
-    this.#active = allowsPolling(this.#deps.environment)
+    this.#requests = new PollRequests(deps, options, this.#tracks, this.#limit)
+    this.#active = allowsPolling(deps.environment)
     this.#unsubscribers = [
       deps.environment.subscribe(() => this.#onEnvironmentChange()),
       deps.fetcher.subscribe((event) => this.#onFetchEvent(event)),
+      this.#requests.onSettled((ids) => this.#afterRequest(ids)),
     ]
   }
 
@@ -67,9 +68,10 @@ export class Poller {
     let track = this.#tracks.get(id)
     if (!track) {
       // A refetch started while nobody watched is this job's request in flight: share it (rule 1).
-      track = newTrack(id, this.#firstDueAt(id), this.#unwatchedRefetches.get(id))
+      track = newTrack(id, this.#requests.firstDueAt(id), this.#requests.unwatched(id))
       this.#tracks.set(id, track)
       this.#setPolling(id, true)
+      this.#enqueue(track)
     } else if (track.halted) this.#unhalt(track)
     track.watchers++
     if (track.watchers === 1) this.#pumpSoon()
@@ -85,22 +87,19 @@ export class Poller {
   refetch(id: string): Promise<void> {
     if (this.#disposed || this.#deps.store.isDeleted(id)) return Promise.resolve()
     const track = this.#tracks.get(id)
-    let inflight = track ? track.inflight : this.#unwatchedRefetches.get(id)
-    if (!inflight) {
-      if (track) this.#unhalt(track)
-      inflight = this.#startRetrieve(id, track)
-      if (!track) this.#unwatchedRefetches.set(id, inflight)
-    }
-    this.#awaited.add(inflight)
-    return inflight.promise
+    if (track && !track.inflight) this.#unhalt(track)
+    if (track) this.#queue.delete(track)
+    return this.#requests.refetch(id, track)
   }
 
   /** Stops every timer and request. */
   dispose(): void {
     this.#disposed = true
     this.#timer.disarm()
-    for (const track of this.#tracks.values()) track.inflight?.controller.abort()
+    this.#requests.dispose()
     this.#tracks.clear()
+    this.#queue.clear()
+    this.#ready.length = 0
     this.#unsubscribers.forEach((unsubscribe) => unsubscribe())
   }
 
@@ -117,10 +116,11 @@ export class Poller {
       const track = this.#tracks.get(id)
       if (!track || track.inflight) continue
       track.failures = 0
-      track.dueAt = this.#deps.scheduler.now() + this.#delayFor(id, pollAfterMs)
+      track.dueAt = this.#deps.scheduler.now() + this.#requests.delayFor(track, pollAfterMs)
+      if (this.#queue.has(track)) this.#queue.set(track)
       touched = true
     }
-    // One wake-up per page, not per row: a page of 100 rows must not scan the tracks 100 times.
+    // One wake-up per page, not per row.
     if (touched) this.#pumpSoon()
   }
 
@@ -128,44 +128,31 @@ export class Poller {
   #reconsider(id: string): void {
     const track = this.#tracks.get(id)
     if (!track) return
-    if (!this.#isLive(id)) this.#abortFor(id)
-    else if (track.dueAt < this.#deps.scheduler.now()) track.dueAt = this.#deps.scheduler.now()
-    this.#pump()
-  }
-
-  /** Data fetched a moment ago (e.g. by the list that renders this row) is not fetched again. */
-  #firstDueAt(id: string): number {
-    const fetchedAt = this.#deps.store.fetchedAt(id)
     const now = this.#deps.scheduler.now()
-    return fetchedAt === undefined ? now : Math.max(now, fetchedAt + this.#delayFor(id, undefined))
+    if (!this.#isLive(id)) this.#requests.abortFor(id)
+    else if (track.dueAt < now) track.dueAt = now
+    this.#enqueue(track)
+    this.#pump()
   }
 
   #unhalt(track: Track): void {
     track.halted = false
     track.dueAt = this.#deps.scheduler.now()
     this.#setPolling(track.id, true)
+    this.#enqueue(track)
   }
 
+  /** O(log N): the job leaves the queue at once; the wake-up that follows is shared with the others. */
   #release(id: string): void {
     const track = this.#tracks.get(id)
     if (!track) return
     track.watchers--
     if (track.watchers > 0) return
-    // Someone awaits this request (a loader, a webhook): it goes on, and the next watcher shares it.
-    if (track.inflight && this.#awaited.has(track.inflight)) this.#unwatchedRefetches.set(id, track.inflight)
-    this.#abortFor(id)
+    this.#requests.release(id, track)
+    this.#queue.delete(track)
     this.#tracks.delete(id)
     this.#setPolling(id, false)
-    this.#pump()
-  }
-
-  /** Aborts the request of a job, unless it also answers other jobs someone still watches. */
-  #abortFor(id: string): void {
-    const inflight = this.#tracks.get(id)?.inflight
-    if (!inflight || this.#unwatchedRefetches.get(id) === inflight) return
-    const wanted = (other: string): boolean =>
-      (this.#tracks.get(other)?.watchers ?? 0) > 0 && this.#isLive(other)
-    if (![...inflight.ids].some((other) => other !== id && wanted(other))) inflight.controller.abort()
+    this.#pumpSoon()
   }
 
   #isLive(id: string): boolean {
@@ -176,10 +163,35 @@ export class Poller {
     this.#deps.store.setMeta(id, { isPolling })
   }
 
+  /** Back in the queue, unless a request or a plan holds it, it stopped for good, or nobody watches it. */
+  #enqueue(track: Track): void {
+    if (track.inflight || track.halted || track.planned || this.#tracks.get(track.id) !== track) return
+    this.#queue.set(track)
+  }
+
+  /** A request ended: settle what it answered, then take the jobs it held back into the queue. */
+  #afterRequest(ids: readonly string[]): void {
+    for (const id of ids) {
+      const track = this.#tracks.get(id)
+      if (track !== undefined) this.#enqueue(track)
+    }
+    this.#pumpSoon()
+  }
+
   /** A 429 pause ended: the jobs that fell due meanwhile go again, spread out. */
   #resumeAfterPause(): void {
-    spreadOverdue(this.#tracks.values(), this.#deps.scheduler.now(), RESUME_SPACING_MS)
+    for (const plan of this.#ready.splice(0)) for (const track of tracksOf(plan)) this.#unplan(track)
+    const overdue: Track[] = []
+    const now = this.#deps.scheduler.now()
+    while ((this.#queue.peek()?.dueAt ?? Infinity) <= now) overdue.push(this.#queue.shift() as Track)
+    spreadOverdue(overdue, now, RESUME_SPACING_MS)
+    overdue.forEach((track) => this.#enqueue(track))
     this.#pump()
+  }
+
+  #unplan(track: Track): void {
+    track.planned = false
+    this.#enqueue(track)
   }
 
   #onEnvironmentChange(): void {
@@ -189,7 +201,10 @@ export class Poller {
     if (allowed) {
       // Back on the page or online: everything watched is refreshed at once (coalesced where possible).
       const now = this.#deps.scheduler.now()
-      for (const track of this.#tracks.values()) track.dueAt = Math.min(track.dueAt, now)
+      for (const track of this.#tracks.values()) {
+        track.dueAt = Math.min(track.dueAt, now)
+        if (this.#queue.has(track)) this.#queue.set(track)
+      }
     }
     this.#pump()
   }
@@ -207,90 +222,45 @@ export class Poller {
     })
   }
 
-  /** Starts what is due, then arms one timer for the next due job. */
+  /** Plans what is due, starts what there is room for, then arms one timer for the next due job. */
   #pump(): void {
     if (this.#disposed) return
-    // One scan of the tracks per wake-up, shared by starting and by arming the timer.
-    const schedulable = [...this.#tracks.values()].filter(
-      (t) => !t.inflight && !t.halted && t.watchers > 0 && this.#isLive(t.id),
-    )
     const open = this.#active && this.#deps.fetcher.pausedUntil === undefined
-    if (open) this.#startDue(schedulable)
-    const idle = schedulable.filter((t) => !t.inflight)
-    const next = open && this.#inflightCount < MAX_CONCURRENT ? earliestDue(idle) : undefined
-    this.#timer.arm(next, () => this.#pump())
+    if (open) {
+      this.#planDue()
+      while (this.#ready.length > 0 && this.#requests.inflight < this.#limit.limit)
+        this.#requests.start(this.#ready.shift() as PlannedPoll)
+    }
+    const room = open && this.#requests.inflight < this.#limit.limit
+    this.#timer.arm(room ? this.#queue.peek()?.dueAt : undefined, () => this.#pump())
   }
 
-  #startDue(schedulable: readonly Track[]): void {
+  /** Takes the due jobs out of the queue and plans their polls (pages where they pay off). */
+  #planDue(): void {
     const now = this.#deps.scheduler.now()
-    // The most overdue first, while there is room.
-    const candidates = [...schedulable].sort((a, b) => a.dueAt - b.dueAt)
-    if (!candidates.some((t) => t.dueAt <= now)) return
-    const viaPage = pageRiders(candidates, now, this.#deps.store)
-    if (viaPage.length > 0 && this.#inflightCount < MAX_CONCURRENT) this.#startPage(viaPage)
-    for (const track of candidates.filter((t) => t.dueAt <= now)) {
-      if (viaPage.includes(track)) continue
-      if (this.#inflightCount >= MAX_CONCURRENT) break
-      this.#startRetrieve(track.id, track)
+    const due: Track[] = []
+    while ((this.#queue.peek()?.dueAt ?? Infinity) <= now) {
+      const track = this.#queue.shift() as Track
+      if (this.#isLive(track.id)) due.push(track)
+    }
+    if (due.length === 0) return
+    const isDue = new Set(due)
+    const rider = (id: string): Track | undefined => {
+      const track = this.#tracks.get(id)
+      if (!track || track.offPage || track.retrieveNext || track.inflight || track.halted || track.planned)
+        return undefined
+      return this.#queue.has(track) || isDue.has(track) ? track : undefined
+    }
+    for (const plan of planPolls(due, rider, this.#deps.store.created)) {
+      for (const track of tracksOf(plan)) {
+        track.planned = true
+        this.#queue.delete(track)
+      }
+      this.#ready.push(plan)
     }
   }
+}
 
-  #startRetrieve(id: string, track: Track | undefined): Inflight {
-    const controller = new AbortController()
-    const promise = this.#run(controller, [id], async () => {
-      const outcome = await this.#deps.fetcher.retrieve(id, controller.signal)
-      this.#settle(id, outcome, outcome.ok ? outcome.pollAfterMs : undefined)
-    })
-    const inflight = { controller, promise, ids: new Set([id]) }
-    if (track) track.inflight = inflight
-    return inflight
-  }
-
-  #startPage(tracks: readonly Track[]): void {
-    const controller = new AbortController()
-    const ids = new Set(tracks.map((t) => t.id))
-    const promise = this.#run(controller, [...ids], async () => {
-      const outcome = await this.#deps.fetcher.newestPage(ids, controller.signal)
-      if (outcome.ok) notePageAnswer(this.#tracks, ids, outcome.ids, this.#deps.scheduler.now())
-      for (const id of ids) {
-        if (!outcome.ok) this.#settle(id, outcome, undefined)
-        else if (outcome.ids.has(id)) this.#settle(id, { ok: true }, outcome.pollAfterMs)
-      }
-    })
-    for (const track of tracks) track.inflight = { controller, promise, ids }
-  }
-
-  async #run(controller: AbortController, ids: readonly string[], body: () => Promise<void>): Promise<void> {
-    this.#inflightCount++
-    try {
-      await body()
-    } catch (error) {
-      if (!isAbortError(error))
-        for (const id of ids) this.#settle(id, { ok: false, error, kind: classifyFailure(error) }, undefined)
-    } finally {
-      this.#inflightCount--
-      // Cleared before any caller's `await` resumes, so a watcher that arrives then never adopts a
-      // request that already ended.
-      for (const id of ids) {
-        const track = this.#tracks.get(id)
-        if (track?.inflight?.controller === controller) track.inflight = undefined
-        if (this.#unwatchedRefetches.get(id)?.controller === controller) this.#unwatchedRefetches.delete(id)
-      }
-      this.#pumpSoon()
-    }
-  }
-
-  #settle(id: string, outcome: PollOutcome, pollAfterMs: number | undefined): void {
-    const track = this.#tracks.get(id)
-    if (!track) return
-    const delay = (): number => this.#delayFor(id, outcome.ok ? pollAfterMs : undefined)
-    const now = this.#deps.scheduler.now()
-    if (applyOutcome(track, outcome, now, delay, this.#options.backoff) === 'halt')
-      this.#setPolling(id, false)
-  }
-
-  #delayFor(id: string, pollAfterMs: number | undefined): number {
-    const state = this.#deps.store.getState(id)
-    return nextPollDelay(state, this.#deps.scheduler.now(), this.#options.polling, pollAfterMs)
-  }
+function tracksOf(plan: PlannedPoll): readonly Track[] {
+  return plan.kind === 'page' ? plan.riders : [plan.track]
 }

@@ -1,0 +1,101 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { setup } from '../../test/harness'
+
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+/** `count` live jobs on the mock, each watched by the client, seen once, with the request log cleared. */
+async function watchLiveJobs(context: ReturnType<typeof setup>, count: number): Promise<string[]> {
+  const ids = Array.from({ length: count }, (_, i) => context.api.jobs.create({ prompt: `job ${i}` }).id)
+  ids.forEach((id) => context.client.job$(id).subscribe())
+  await context.advance(5_000)
+  context.api.resetLog()
+  return ids
+}
+
+/** The most requests the mock held at once, sampled every `stepMs` over `ms`. */
+async function peakInFlight(context: ReturnType<typeof setup>, ms: number, stepMs: number): Promise<number> {
+  let peak = 0
+  for (let t = 0; t < ms; t += stepMs) {
+    await context.advance(stepMs)
+    peak = Math.max(peak, context.api.log.filter((entry) => entry.status === undefined).length)
+  }
+  return peak
+}
+
+describe('the poller at scale', () => {
+  it('refreshes 1,000 live jobs with about ⌈N / 100⌉ list pages per interval, and no retrieve', async () => {
+    const context = setup({
+      mock: { queueMs: 0, renderMs: 6_000_000, latencyMs: 150 },
+      client: { polling: { interval: 5_000 } },
+    })
+    const ids = await watchLiveJobs(context, 1_000)
+    await context.advance(20_000)
+    const perInterval = context.lists() / 4
+    expect(perInterval).toBeGreaterThanOrEqual(10)
+    expect(perInterval).toBeLessThanOrEqual(15)
+    expect(context.retrieves()).toBe(0)
+    expect(ids.every((id) => context.client.getJob(id).error === undefined)).toBe(true)
+  })
+
+  it('lets more requests fly while answers come fast, and halves them when the server strains', async () => {
+    const context = setup({
+      mock: { queueMs: 0, renderMs: 6_000_000, latencyMs: 150 },
+      client: { polling: { interval: 2_000 } },
+    })
+    // No list route: every job needs a retrieve of its own.
+    context.api.faults.add({ fault: { type: 'error', status: 404 }, endpoint: 'list' })
+    await watchLiveJobs(context, 300)
+    const grown = await peakInFlight(context, 20_000, 50)
+    expect(grown).toBeGreaterThan(8)
+    context.api.faults.add({ fault: { type: 'error', status: 503 }, endpoint: 'retrieve', times: 40 })
+    await context.advance(4_000)
+    const strained = await peakInFlight(context, 1_000, 50)
+    expect(strained).toBeLessThan(grown)
+  })
+
+  it('lets 5,000 watchers go without a request, a timer, or a scan per watcher', async () => {
+    const context = setup({ mock: { queueMs: 0, renderMs: 6_000_000 } })
+    const ids = Array.from({ length: 5_000 }, (_, i) => context.api.jobs.create({ prompt: `job ${i}` }).id)
+    const subscriptions = ids.map((id) => context.client.job$(id).subscribe())
+    await context.advance(10_000)
+    context.api.resetLog()
+    subscriptions.forEach((subscription) => subscription.unsubscribe())
+    await context.advance(60_000)
+    expect(context.api.log).toHaveLength(0)
+    expect(ids.every((id) => !context.client.getJob(id).isPolling)).toBe(true)
+    // Only the garbage-collection sweep is left.
+    expect(vi.getTimerCount()).toBe(1)
+  })
+
+  it('emits a list once per page that refreshes its rows, not once per row', async () => {
+    const context = setup({
+      mock: { queueMs: 0, renderMs: 6_000_000 },
+      client: { polling: { interval: 5_000 } },
+    })
+    for (let i = 0; i < 100; i++) context.api.jobs.create({ prompt: `job ${i}` })
+    const emissions: unknown[] = []
+    context.client.list({ limit: 100 }).state$.subscribe((state) => emissions.push(state))
+    await context.advance(5_000)
+    emissions.length = 0
+    context.api.resetLog()
+    await context.advance(30_000)
+    expect(context.lists()).toBeGreaterThan(0)
+    expect(emissions.length).toBeLessThanOrEqual(context.lists())
+  })
+
+  it('polls a job near its predicted completion sooner than minInterval, for a couple of polls', async () => {
+    const context = setup({ mock: { queueMs: 0, renderMs: 20_000, latencyMs: 150 } })
+    const { id } = context.api.jobs.create({ prompt: 'x' })
+    const completedAt = Date.now() + 20_000
+    let seenAt: number | undefined
+    context.client.job$(id).subscribe((state) => {
+      if (state.status === 'completed') seenAt ??= Date.now()
+    })
+    for (let t = 0; t < 30_000 && seenAt === undefined; t += 10) await context.advance(10)
+    // Within about two round trips of the completion, with the default minInterval of 1 s.
+    expect((seenAt as number) - completedAt).toBeLessThanOrEqual(2.5 * 150)
+    expect(context.retrieves(id)).toBeLessThanOrEqual(12)
+  })
+})
