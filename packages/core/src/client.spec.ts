@@ -167,7 +167,7 @@ describe('ingest and refetch', () => {
     client.ingest(created)
     const state = client.getJob(created.id)
     expect(state.status).toBe('queued')
-    expect(() => client.ingest({ ...created, status: 'rendering' })).toThrow(VideoValidationError)
+    expect(() => client.ingest({ ...created, object: 'video.deleted' })).toThrow(VideoValidationError)
     expect(() => client.ingest({ ...created, progress: 250 })).toThrow(/progress/)
     expect(client.getJob(created.id)).toBe(state)
   })

@@ -9,6 +9,7 @@ import { VideoStore } from './store/video-store'
 import { clientEvents$ } from './sync/client-events'
 import { createBrowserEnvironment } from './sync/environment'
 import { JobFetcher } from './sync/job-fetcher'
+import { JobWriter } from './sync/job-writer'
 import { ensureJob, observeJob } from './sync/observe-job'
 import { Poller } from './sync/poller'
 import { RequestPipe } from './sync/requests'
@@ -47,6 +48,7 @@ class VideoClientImpl implements VideoClient, ObservedJobStateSource {
   readonly #store: VideoStore
   readonly #requests: RequestPipe
   readonly #fetcher: JobFetcher
+  readonly #writer: JobWriter
   readonly #poller: Poller
   readonly #gc: GarbageCollector
   readonly #lists: ListRegistry
@@ -56,7 +58,14 @@ class VideoClientImpl implements VideoClient, ObservedJobStateSource {
     const { polling = {}, retry = {} } = options
     this.#store = new VideoStore(scheduler)
     this.#requests = new RequestPipe(scheduler, retry.defaultRetryAfter ?? 5_000)
-    this.#fetcher = new JobFetcher(options.transport, this.#store, this.#requests)
+    const { transport } = options
+    this.#fetcher = new JobFetcher(transport, this.#store, this.#requests, options.capabilities)
+    this.#writer = new JobWriter({
+      transport,
+      store: this.#store,
+      requests: this.#requests,
+      fetcher: this.#fetcher,
+    })
     this.#poller = new Poller(
       {
         scheduler,
@@ -100,15 +109,15 @@ class VideoClientImpl implements VideoClient, ObservedJobStateSource {
   }
 
   create(params: CreateVideoParams): Promise<Video> {
-    return this.#fetcher.create(params)
+    return this.#writer.create(params)
   }
 
   remix(id: string, params: RemixVideoParams): Promise<Video> {
-    return this.#fetcher.remix(id, params)
+    return this.#writer.remix(id, params)
   }
 
   delete(id: string): Promise<void> {
-    return this.#fetcher.delete(id)
+    return this.#writer.delete(id)
   }
 
   waitForCompletion(id: string, options: { signal?: AbortSignal | undefined } = {}): Promise<Video> {
@@ -120,7 +129,7 @@ class VideoClientImpl implements VideoClient, ObservedJobStateSource {
     id: string,
     options: { variant?: VideoContentVariant | undefined; signal?: AbortSignal | undefined } = {},
   ): Promise<Blob> {
-    return this.#fetcher.downloadContent(id, options.variant ?? 'video', options.signal)
+    return this.#writer.downloadContent(id, options.variant ?? 'video', options.signal)
   }
 
   refetch(id: string): Promise<void> {

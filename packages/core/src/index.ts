@@ -29,6 +29,7 @@ export type {
   VideoSize,
   VideoStatus,
 } from './schema/video'
+export type { VideoServerCapabilities } from './types'
 export {
   createBrowserEnvironment,
   createManualEnvironment,

@@ -1,12 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { record, setup } from '../test/harness'
-import {
-  VideoApiError,
-  VideoClientError,
-  VideoJobFailedError,
-  VideoNetworkError,
-  VideoValidationError,
-} from './errors'
+import { VideoApiError, VideoClientError, VideoJobFailedError, VideoValidationError } from './errors'
 
 afterEach(() => {
   vi.useRealTimers()
@@ -118,11 +112,38 @@ describe('delete', () => {
     expect(api.jobs.get(ids[0] as string)).toBeUndefined()
   })
 
-  it('counts a 404 as success', async () => {
+  it('counts a 404 as success once a retrieve confirms the video is gone', async () => {
     const { api, client, ids, advance } = await withList()
     api.jobs.remove(ids[2] as string)
-    await Promise.all([client.delete(ids[2] as string), advance(1_000)])
+    await Promise.all([client.delete(ids[2] as string), advance(2_000)])
     expect(client.getJob(ids[2] as string).isDeleted).toBe(true)
+    expect(api.count({ endpoint: 'retrieve', id: ids[2] as string })).toBe(1)
+  })
+
+  it('rolls back a 404 when the video is still there (a server that has no delete route)', async () => {
+    const { api, client, ids, rows, advance } = await withList()
+    const before = rows()
+    api.faults.next({ type: 'error', status: 404, message: 'Not Found' }, { endpoint: 'delete' })
+    const outcome = client.delete(ids[2] as string).catch((e: unknown) => e)
+    await advance(2_000)
+    const error = await outcome
+    expect(error).toBeInstanceOf(VideoClientError)
+    expect((error as Error).message).toMatch(/yet the video is still there/)
+    expect(rows()).toEqual(before)
+    expect(client.getJob(ids[2] as string).isDeleted).toBe(false)
+  })
+
+  it('rolls back a 404 with the original error when the confirming retrieve fails too', async () => {
+    const { api, client, ids, rows, advance } = await withList()
+    const before = rows()
+    api.faults.next({ type: 'error', status: 404, message: 'Not Found' }, { endpoint: 'delete' })
+    api.faults.next({ type: 'error', status: 503, message: 'busy' }, { endpoint: 'retrieve' })
+    const outcome = client.delete(ids[2] as string).catch((e: unknown) => e)
+    await advance(2_000)
+    const error = await outcome
+    expect(error).toBeInstanceOf(VideoApiError)
+    expect((error as VideoApiError).status).toBe(404)
+    expect(rows()).toEqual(before)
   })
 
   it('on failure returns to its exact place, resumes polling and rejects', async () => {
@@ -199,54 +220,5 @@ describe('waitForCompletion', () => {
     await client.delete(id)
     expect(await deleted).toBeInstanceOf(VideoClientError)
     expect(await missing).toBeInstanceOf(VideoApiError)
-  })
-})
-
-describe('downloadContent', () => {
-  it('returns the bytes as a Blob of the variant type', async () => {
-    const { api, client } = setup()
-    const { id } = api.jobs.complete(api.jobs.create({ prompt: 'x' }).id)
-    const video = await client.downloadContent(id)
-    const thumbnail = await client.downloadContent(id, { variant: 'thumbnail' })
-    expect(video.type).toBe('video/mp4')
-    expect(thumbnail.type).toBe('image/webp')
-    expect(new TextDecoder().decode((await video.arrayBuffer()).slice(4, 8))).toBe('ftyp')
-  })
-
-  it('refuses a body whose content-type does not fit the variant', async () => {
-    const { client, transport } = setup()
-    vi.spyOn(transport, 'downloadContent').mockResolvedValue(
-      new Response('<html>login</html>', { headers: { 'content-type': 'text/html' } }),
-    )
-    await expect(client.downloadContent('video_1')).rejects.toThrow(VideoValidationError)
-    vi.spyOn(transport, 'downloadContent').mockResolvedValue(
-      new Response('x', { headers: { 'content-type': 'video/mp4' } }),
-    )
-    await expect(client.downloadContent('video_1', { variant: 'thumbnail' })).rejects.toThrow(
-      /expected image\/\*/,
-    )
-  })
-
-  it('maps a connection that breaks while the bytes arrive to a VideoNetworkError', async () => {
-    const { client, transport } = setup()
-    const broken = new ReadableStream({
-      pull(controller) {
-        controller.error(new TypeError('terminated'))
-      },
-    })
-    vi.spyOn(transport, 'downloadContent').mockResolvedValue(
-      new Response(broken, { headers: { 'content-type': 'video/mp4' } }),
-    )
-    await expect(client.downloadContent('video_1')).rejects.toBeInstanceOf(VideoNetworkError)
-  })
-
-  it('rejects with AbortError when aborted', async () => {
-    const { api, client, advance } = setup({ mock: { latencyMs: 1_000 } })
-    const { id } = api.jobs.complete(api.jobs.create({ prompt: 'x' }).id)
-    const controller = new AbortController()
-    const download = client.downloadContent(id, { signal: controller.signal }).catch((e: unknown) => e)
-    await advance(10)
-    controller.abort()
-    expect(((await download) as Error).name).toBe('AbortError')
   })
 })

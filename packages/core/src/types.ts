@@ -53,6 +53,11 @@ export interface VideoListState {
   readonly isFetchingNextPage: boolean
   /** The last load's failure (the loaded rows stay); cleared by the next success. */
   readonly error: VideoClientError | undefined
+  /**
+   * The server has no list route (declared or learned, docs/servers.md): the list holds only the videos
+   * created or remixed through this client, and `hasMore` is false.
+   */
+  readonly isLocalOnly: boolean
 }
 
 /** A live, paged list. The same query returns the same handle. */
@@ -121,6 +126,11 @@ export interface VideoClientOptions {
   gcTime?: number | undefined
   /** Visibility and connectivity; defaults to the browser's (always visible and online elsewhere). */
   environment?: VideoClientEnvironment | undefined
+  /**
+   * What the server can do, when it is less than OpenAI's API (`{ list: false }` for a gateway without a
+   * list route...). Anything left out is learned from the server's answers (docs/servers.md).
+   */
+  capabilities?: VideoServerCapabilities | undefined
 }
 
 /**
@@ -184,4 +194,17 @@ export interface VideoClient {
   readonly events$: Observable<VideoClientEvent>
   /** Stops every timer and request; the client must not be used afterwards. */
   dispose(): void
+}
+
+/**
+ * What the server can do. Each one is on unless declared off (`createVideoClient({ capabilities })`) or
+ * learned off from an answer; a compatible server often has less than OpenAI's API had.
+ */
+export interface VideoServerCapabilities {
+  /** `GET /videos` lists videos. Learned off after a 404, 405 or 501, or an answer that is not a list. */
+  readonly list?: boolean | undefined
+  /** `DELETE /videos/{id}` deletes. Learned off after a 405 or 501. */
+  readonly delete?: boolean | undefined
+  /** `…/content?variant=thumbnail|spritesheet` serves images. Learned off when a video comes back instead. */
+  readonly contentVariants?: boolean | undefined
 }

@@ -52,6 +52,7 @@ describe('a computed ref per field of the state', () => {
       'isFetchingNextPage',
       'isLoaded',
       'isLoading',
+      'isLocalOnly',
       'videos',
     ])
     expect(refKeys(result.content)).toEqual(['error', 'isLoading', 'url'])

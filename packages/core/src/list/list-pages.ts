@@ -11,9 +11,15 @@ export interface ListPage {
   readonly lastId: string | null
 }
 
-type ListMeta = Partial<Pick<VideoListState, 'isLoading' | 'isFetchingNextPage' | 'error'>>
+type ListMeta = Partial<Pick<VideoListState, 'isLoading' | 'isFetchingNextPage' | 'error' | 'isLocalOnly'>>
 
 const EMPTY: readonly Video[] = Object.freeze([])
+const INITIAL_META: Required<ListMeta> = {
+  isLoading: false,
+  isFetchingNextPage: false,
+  error: undefined,
+  isLocalOnly: false,
+}
 
 /**
  * The cached data of one list query: ordered ids per page (the rows themselves live in the store) and the
@@ -23,7 +29,7 @@ const EMPTY: readonly Video[] = Object.freeze([])
 export class ListPages implements ListLink, CollectableList {
   #pages: ListPage[] = []
   #hasMore = false
-  #meta: Required<ListMeta> = { isLoading: false, isFetchingNextPage: false, error: undefined }
+  #meta: Required<ListMeta> = INITIAL_META
   #observers = 0
   /** When the last observer left a loaded list; the garbage collector drops its pages after `gcTime`. */
   idleSince: number | undefined
@@ -110,6 +116,23 @@ export class ListPages implements ListLink, CollectableList {
     this.#store.refreshList(this)
   }
 
+  /**
+   * For a server without a list route: one page of the videos created here (`createdHere`, in the order
+   * their answers came), by `created_at` in the list's order; answers within one second keep their order.
+   */
+  replaceWithLocal(createdHere: readonly string[]): void {
+    const answered = new Map(createdHere.map((id, index) => [id, index]))
+    const createdAt = (id: string): number => this.#store.getVideo(id)?.created_at ?? 0
+    const oldestFirst = [...answered.keys()].sort(
+      (a, b) => createdAt(a) - createdAt(b) || (answered.get(a) ?? 0) - (answered.get(b) ?? 0),
+    )
+    this.replacePages(
+      [{ ids: this.order === 'asc' ? oldestFirst : oldestFirst.reverse(), lastId: null }],
+      false,
+    )
+    this.setMeta({ isLocalOnly: true })
+  }
+
   appendPage(page: ListPage, hasMore: boolean): void {
     const known = new Set(this.ids())
     // A row can shift onto the next page when newer videos arrive; keep its first (newest) position only.
@@ -161,7 +184,7 @@ export class ListPages implements ListLink, CollectableList {
   reset(): void {
     this.idleSince = undefined
     this.replacePages([], false)
-    this.#meta = { isLoading: false, isFetchingNextPage: false, error: undefined }
+    this.#meta = INITIAL_META
     this.#store.refreshList(this)
   }
 

@@ -18,17 +18,22 @@ export interface ListRegistryDeps {
 
 /**
  * The lists of a client: the same query gives the same handle, and a video created here joins every
- * loaded list at its place (the fetcher says so inside the batch that adds it to the cache).
+ * loaded list at its place (the fetcher says so inside the batch that adds it to the cache). On a server
+ * without a list route, a list holds the videos created here.
  */
 export class ListRegistry {
   readonly #lists = new Map<string, LiveList>()
   readonly #pages = new Set<ListPages>()
+  /** Videos created or remixed here, in the order their answers came: a server without a list has only these. */
+  readonly #createdHere: string[] = []
   readonly #deps: ListRegistryDeps
 
   constructor(deps: ListRegistryDeps) {
     this.#deps = deps
     deps.fetcher.subscribe((event) => {
-      if (event.type === 'created') this.#pages.forEach((pages) => pages.insertCreated(event.id))
+      if (event.type !== 'created') return
+      this.#createdHere.push(event.id)
+      this.#pages.forEach((pages) => pages.insertCreated(event.id))
     })
   }
 
@@ -42,7 +47,9 @@ export class ListRegistry {
       const pages = new ListPages(store, order, store.clock)
       gc.track(pages)
       this.#pages.add(pages)
-      list = new LiveList(limit === undefined ? { order } : { order, limit }, pages, { fetcher, poller })
+      const createdHere = (): readonly string[] => this.#createdHere
+      const listQuery = limit === undefined ? { order } : { order, limit }
+      list = new LiveList(listQuery, pages, { fetcher, poller, createdHere })
       this.#lists.set(key, list)
     }
     return list

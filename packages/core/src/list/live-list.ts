@@ -10,6 +10,8 @@ import type { ListPage, ListPages } from './list-pages'
 export interface LiveListDeps {
   readonly fetcher: JobFetcher
   readonly poller: Poller
+  /** The videos created or remixed through this client, oldest answer first. */
+  readonly createdHere: () => readonly string[]
 }
 
 /**
@@ -97,19 +99,31 @@ export class LiveList implements VideoListHandle {
     const wanted = Math.max(1, this.#record.pageCount)
     this.#record.setMeta({ isLoading: !this.#record.isLoaded })
     await this.#guard(async (signal) => {
+      if (!this.#deps.fetcher.capabilities.list) return this.#loadLocal()
       const pages: FetchedPage[] = []
       let after: string | undefined
-      // Every loaded page is reloaded in order, like an infinite query: the rows a user scrolled to stay.
-      while (pages.length < wanted) {
-        const page = await this.#deps.fetcher.page({ ...this.query, after }, signal)
-        pages.push(page)
-        if (!page.hasMore || page.lastId === null) break
-        after = page.lastId
+      try {
+        // Every loaded page is reloaded in order, like an infinite query: the rows a user scrolled to stay.
+        while (pages.length < wanted) {
+          const page = await this.#deps.fetcher.page({ ...this.query, after }, signal)
+          pages.push(page)
+          if (!page.hasMore || page.lastId === null) break
+          after = page.lastId
+        }
+      } catch (error) {
+        if (this.#deps.fetcher.capabilities.list || isAbortError(error)) throw error
+        return this.#loadLocal()
       }
       const last = pages.at(-1) as FetchedPage
       this.#deps.fetcher.commit(pages, () => this.#record.replacePages(pages.map(toListPage), last.hasMore))
+      this.#record.setMeta({ isLocalOnly: false })
     })
     this.#record.setMeta({ isLoading: false })
+  }
+
+  /** The server cannot list: the list is the videos created here, and later creates join it. */
+  #loadLocal(): void {
+    this.#record.replaceWithLocal(this.#deps.createdHere())
   }
 
   /** Loads the next page; true when a refresh superseded it before it landed. */

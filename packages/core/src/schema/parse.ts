@@ -16,16 +16,22 @@ export function safeParse<T extends z.ZodMiniType>(
 
 /**
  * Parses a server body with a schema; a mismatch becomes a {@link VideoValidationError} naming what was
- * wrong, so nothing half-valid ever reaches the cache.
+ * wrong, so nothing half-valid ever reaches the cache. `received` is the body as the server sent it, when
+ * `body` is its normalized form.
  */
-export function parseBody<T extends z.ZodMiniType>(schema: T, body: unknown, source: string): z.infer<T> {
+export function parseBody<T extends z.ZodMiniType>(
+  schema: T,
+  body: unknown,
+  source: string,
+  received: unknown = body,
+): z.infer<T> {
   const result = safeParse(schema, body)
   if (result.success) return result.data
   throw new VideoValidationError(
     `${source} answered with data that breaks the Videos API schema (${describeIssues(result.error.issues)}). ` +
       'The last good data is kept. Check that baseURL points at a compatible Videos API.',
     result.error.issues,
-    body,
+    received,
   )
 }
 

@@ -48,6 +48,7 @@ const unixSeconds = z.int()
 const nullishSeconds = z.nullish(unixSeconds)
 const nullishString = z.nullish(z.string())
 const optionalString = z.optional(z.string())
+const nullishOf = <T>(type: z.ZodMiniType<T>) => z.nullish(type)
 /** A string with at least one character (ids). */
 export const nonEmptyString = z.string().check(z.minLength(1))
 
@@ -61,14 +62,17 @@ export const VideoSchema = z.looseObject({
   status: VideoStatusSchema,
   progress: z.number().check(z.minimum(0), z.maximum(100)),
   created_at: unixSeconds,
-  model: optionalString as z.ZodMiniOptional<z.ZodMiniType<VideoModel>>,
-  size: optionalString as z.ZodMiniOptional<z.ZodMiniType<VideoSize>>,
-  seconds: optionalString as z.ZodMiniOptional<z.ZodMiniType<VideoSeconds>>,
+  // Compatible servers send these as null (LiteLLM) or leave them out (new-api).
+  model: nullishOf(z.string() as z.ZodMiniType<VideoModel>),
+  size: nullishOf(z.string() as z.ZodMiniType<VideoSize>),
+  seconds: nullishOf(z.string() as z.ZodMiniType<VideoSeconds>),
   completed_at: nullishSeconds,
   expires_at: nullishSeconds,
   prompt: nullishString,
   remixed_from_video_id: nullishString,
   error: z.nullish(VideoErrorSchema),
+  /** The status the server sent, when vidjob mapped it to one of the four (`processing`, `SUCCESS`...). */
+  original_status: optionalString,
 })
 /** A validated video job. */
 export type Video = z.infer<typeof VideoSchema>

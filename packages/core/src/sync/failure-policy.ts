@@ -5,10 +5,11 @@ import { isAbortError, VideoApiError } from '../errors'
  * - `aborted`: someone stopped it; nothing to record;
  * - `rate-limited`: the server asked for a pause (429); every request waits it out;
  * - `gone`: the server does not know the id (404);
+ * - `unsupported`: the server has no such route or method (405, 501);
  * - `permanent`: asking again will not help (another 4xx, or an id that cannot be sent);
  * - `transient`: worth retrying after a backoff (5xx, 408, network, a body that broke the schema).
  */
-export type FailureKind = 'aborted' | 'rate-limited' | 'gone' | 'permanent' | 'transient'
+export type FailureKind = 'aborted' | 'rate-limited' | 'gone' | 'unsupported' | 'permanent' | 'transient'
 
 export function classifyFailure(error: unknown): FailureKind {
   if (isAbortError(error)) return 'aborted'
@@ -16,5 +17,6 @@ export function classifyFailure(error: unknown): FailureKind {
   const { status } = error
   if (status === 429) return 'rate-limited'
   if (status === 404) return 'gone'
+  if (status === 405 || status === 501) return 'unsupported'
   return status >= 400 && status < 500 && status !== 408 ? 'permanent' : 'transient'
 }

@@ -1,15 +1,13 @@
 import { toVideoClientError, type VideoClientError } from '../errors'
-import { parseBody, parseInput } from '../schema/parse'
-import { CreateVideoParamsSchema, RemixVideoParamsSchema } from '../schema/params'
-import { parseVideo, parseVideoList } from '../schema/read-video'
-import { DeletedVideoSchema, VideoSchema, type Video, type VideoContentVariant } from '../schema/video'
+import { parseVideo, parseVideoList, type ReadContext } from '../schema/read-video'
+import type { Video, VideoList } from '../schema/video'
 import { Listeners } from '../store/listeners'
 import type { VideoStore } from '../store/video-store'
-import { assertContentType } from '../transport/content-type'
 import { assertVideoId } from '../transport/paths'
 import type { ListRequestQuery, TransportResult, VideoTransport } from '../transport/types'
-import type { CreateVideoParams, RemixVideoParams } from '../schema/params'
+import type { VideoServerCapabilities } from '../types'
 import type { FetchedPage, FetchEvent, PagePollOutcome, PollOutcome } from './fetch-types'
+import { Capabilities, unsupported } from './capabilities'
 import { classifyFailure, type FailureKind } from './failure-policy'
 import type { RequestPipe } from './requests'
 
@@ -20,19 +18,27 @@ import type { RequestPipe } from './requests'
  */
 export class JobFetcher {
   #seq = 0
-  readonly #deletes = new Map<string, Promise<void>>()
   /** Known jobs whose last retrieve answered 404: one more 404 in a row confirms them gone. */
   readonly #missing = new Set<string>()
   readonly #events = new Listeners<FetchEvent>()
-  readonly #cached = (id: string): Video | undefined => this.#store.getVideo(id)
+  /** Ids a server answered with for a job the app knows by another id (LiteLLM re-encodes them): theirs → ours. */
+  readonly #aliases = new Map<string, string>()
   readonly #transport: VideoTransport
   readonly #store: VideoStore
   readonly #requests: RequestPipe
+  /** What the server can do: declared, then learned from its answers. */
+  readonly capabilities: Capabilities
 
-  constructor(transport: VideoTransport, store: VideoStore, requests: RequestPipe) {
+  constructor(
+    transport: VideoTransport,
+    store: VideoStore,
+    requests: RequestPipe,
+    capabilities: VideoServerCapabilities = {},
+  ) {
     this.#transport = transport
     this.#store = store
     this.#requests = requests
+    this.capabilities = new Capabilities(capabilities, store.clock)
     requests.onResume(() => this.#events.emit({ type: 'resumed' }))
   }
 
@@ -59,12 +65,13 @@ export class JobFetcher {
     let sentAt = 0
     try {
       const result = await this.#requests.send((s) => {
-        seq = this.#nextSeq()
+        seq = this.nextSeq()
         sentAt = this.#store.clock.now()
         this.#store.setMeta(id, { isFetching: true })
         return this.#transport.retrieve(id, { signal: s })
       }, signal)
-      const video = parseVideo(result.body, `GET /videos/${id}`, this.#cached)
+      this.#noteAlias(result.body, id)
+      const video = parseVideo(result.body, `GET /videos/${id}`, this.#context(id))
       this.#missing.delete(id)
       this.#store.batch(() => {
         this.#store.merge(video, seq, this.#middleSince(sentAt))
@@ -99,6 +106,9 @@ export class JobFetcher {
       const full = page.videos.length >= limit
       return { ok: true, ids: held, full, oldest, lastId: page.lastId, pollAfterMs: page.pollAfterMs }
     } catch (error) {
+      // A list route the server turned out not to have is no failure of its jobs: they go on without it.
+      if (!this.capabilities.list && classifyFailure(error) !== 'aborted')
+        return { ok: false, error, kind: 'unsupported' }
       return this.#failed(error, ids)
     } finally {
       this.#setFetching(ids, false)
@@ -107,13 +117,19 @@ export class JobFetcher {
 
   /** Fetches and validates one list page; nothing is merged until `commit`. */
   async page(query: ListRequestQuery, signal: AbortSignal): Promise<FetchedPage> {
-    const seq = this.#nextSeq()
+    if (!this.capabilities.list) throw unsupported('list videos', 'it has no list route')
+    const seq = this.nextSeq()
     let sentAt = 0
-    const result = await this.#requests.send((s) => {
-      sentAt = this.#store.clock.now()
-      return this.#transport.list(query, { signal: s })
-    }, signal)
-    const page = parseVideoList(result.body, 'GET /videos', this.#cached)
+    const result = await this.#requests
+      .send((s) => {
+        sentAt = this.#store.clock.now()
+        return this.#transport.list(query, { signal: s })
+      }, signal)
+      .catch((error: unknown) => {
+        this.capabilities.listFailed(error)
+        throw error
+      })
+    const page = this.#readPage(result.body)
     return {
       videos: page.data,
       lastId: page.last_id ?? page.data.at(-1)?.id ?? null,
@@ -142,67 +158,17 @@ export class JobFetcher {
       )
   }
 
-  async create(params: CreateVideoParams): Promise<Video> {
-    const input = parseInput(CreateVideoParamsSchema, params, 'create() params')
-    const seq = this.#nextSeq()
-    const result = await this.#requests.send((signal) => this.#transport.create(input, { signal }))
-    return this.#insertCreated(parseBody(VideoSchema, result.body, 'POST /videos'), seq, result)
-  }
-
-  async remix(id: string, params: RemixVideoParams): Promise<Video> {
-    assertVideoId(id)
-    const input = parseInput(RemixVideoParamsSchema, params, 'remix() params')
-    const seq = this.#nextSeq()
-    const result = await this.#requests.send((signal) => this.#transport.remix(id, input, { signal }))
-    return this.#insertCreated(parseBody(VideoSchema, result.body, `POST /videos/${id}/remix`), seq, result)
-  }
-
-  /** Optimistic: the job is hidden before the request leaves, and comes back if the server refuses. */
-  delete(id: string): Promise<void> {
-    const running = this.#deletes.get(id)
-    if (running) return running
-    try {
-      assertVideoId(id)
-    } catch (error) {
-      return Promise.reject(error)
-    }
-    if (!this.#store.markDeleted(id)) return Promise.resolve()
-    this.#events.emit({ type: 'liveness', id })
-    const request = this.#runDelete(id).finally(() => this.#deletes.delete(id))
-    this.#deletes.set(id, request)
-    return request
-  }
-
-  /** The body is read inside the request, so an abort also stops the bytes. */
-  downloadContent(id: string, variant: VideoContentVariant, signal?: AbortSignal): Promise<Blob> {
-    return this.#requests.send(async (s) => {
-      const response = await this.#transport.downloadContent(id, { variant }, { signal: s })
-      assertContentType(response, variant, id)
-      return response.blob()
-    }, signal)
-  }
-
-  /** Merges a video pushed from elsewhere (a webhook, a stream) after validation. */
   ingest(video: unknown): void {
-    const parsed = parseBody(VideoSchema, video, 'ingest()')
-    this.#store.merge(parsed, this.#nextSeq())
+    const parsed = parseVideo(video, 'ingest()', this.#context())
+    this.#store.merge(parsed, this.nextSeq())
     this.#emitFresh([parsed.id], undefined)
   }
 
-  async #runDelete(id: string): Promise<void> {
-    try {
-      const result = await this.#requests.send((signal) => this.#transport.delete(id, { signal }))
-      parseBody(DeletedVideoSchema, result.body, `DELETE /videos/${id}`)
-      this.#store.confirmDeleted(id)
-    } catch (error) {
-      if (classifyFailure(error) === 'gone') return this.#store.confirmDeleted(id)
-      this.#store.restore(id)
-      this.#events.emit({ type: 'liveness', id })
-      throw error
-    }
-  }
-
-  #insertCreated(video: Video, seq: number, result: TransportResult): Video {
+  /**
+   * A video created (or remixed) here enters the cache: every loaded list places it (the `created` event,
+   * inside the same batch), and the poller counts its next poll from now.
+   */
+  acceptCreated(video: Video, seq: number, result: TransportResult): Video {
     this.#store.batch(() => {
       this.#store.merge(video, seq)
       this.#events.emit({ type: 'created', id: video.id })
@@ -258,12 +224,51 @@ export class JobFetcher {
         this.#store.created.add(id, created_at, downTheList ? 'oldest' : 'newest')
   }
 
+  /** A list answer, read; what it says of the list route is learned. */
+  #readPage(body: unknown): VideoList {
+    try {
+      const page = parseVideoList(body, 'GET /videos', this.#context())
+      this.capabilities.listAnswered()
+      return page
+    } catch (error) {
+      this.capabilities.listFailed(error)
+      throw error
+    }
+  }
+
+  /** Reads a video body (normalized, validated) as the answer about `requestedId`, if about one. */
+  readVideo(body: unknown, source: string, requestedId?: string): Video {
+    return parseVideo(body, source, this.#context(requestedId))
+  }
+
+  /** A job's liveness changed by a write (a delete, or its rollback): the poller stops or resumes it. */
+  livenessChanged(id: string): void {
+    this.#events.emit({ type: 'liveness', id })
+  }
+
+  /** How bodies are read: the job asked about (its identity), the aliases, the cache, the time. */
+  #context(requestedId?: string): ReadContext {
+    return {
+      requestedId,
+      idOf: (serverId) => this.#aliases.get(serverId),
+      cached: (id) => this.#store.getVideo(id),
+      nowSeconds: () => Math.floor(this.#store.clock.now() / 1000),
+    }
+  }
+
+  /** The id the app asked about is the job's identity: another id in the answer becomes its alias. */
+  #noteAlias(body: unknown, id: string): void {
+    const answered = typeof body === 'object' && body !== null ? (body as { id?: unknown }).id : undefined
+    if (typeof answered === 'string' && answered !== '' && answered !== id) this.#aliases.set(answered, id)
+  }
+
   /** The middle of a request sent at `sentAt` and answered now. */
   #middleSince(sentAt: number): number {
     return (sentAt + this.#store.clock.now()) / 2
   }
 
-  #nextSeq(): number {
+  /** A new request sequence number: answers to older requests never replace newer data. */
+  nextSeq(): number {
     return ++this.#seq
   }
 }

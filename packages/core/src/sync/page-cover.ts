@@ -22,14 +22,16 @@ export type PlannedPoll =
  * video just newer than it; the newest page needs no cursor), which covers them with the fewest pages;
  * every other job that `rider` accepts in a page's span rides along. Jobs of unknown age try the newest
  * page, then walk down the list a page at a time. A page is worth sending for two jobs or more; a job alone in its span, or known to be off the
- * pages (`offPage`), is retrieved on its own.
+ * pages (`offPage`), is retrieved on its own; without a list route (`canList` false), every due job is.
  */
 export function planPolls(
   due: readonly Track[],
   rider: (id: string) => Track | undefined,
   index: CreatedIndex,
+  canList = true,
 ): PlannedPoll[] {
   const plans: PlannedPoll[] = []
+  if (!canList) return due.map((track) => ({ kind: 'retrieve', track }))
   const isDue = new Set(due)
   const covered = new Set<Track>()
   const ranked: { track: Track; rank: number }[] = []

@@ -161,7 +161,12 @@ export class PollRequests {
     for (const id of ids) {
       const track = this.#tracks.get(id)
       // A page the server will not serve says nothing of its jobs: fetch them on their own instead.
-      if (track && (outcome.kind === 'gone' || outcome.kind === 'permanent')) {
+      if (
+        track &&
+        outcome.kind !== 'transient' &&
+        outcome.kind !== 'rate-limited' &&
+        outcome.kind !== 'aborted'
+      ) {
         track.offPage = true
         track.dueAt = now
       } else this.#settle(id, outcome, undefined)

@@ -66,7 +66,7 @@ export function applyOutcome(
     track.failures = 0
     track.dueAt = now + delay()
   } else if (outcome.kind === 'rate-limited') track.dueAt = now
-  else if (outcome.kind === 'permanent' || outcome.kind === 'gone') {
+  else if (outcome.kind === 'permanent' || outcome.kind === 'gone' || outcome.kind === 'unsupported') {
     track.halted = true
     return 'halt'
   } else if (outcome.kind === 'transient') {

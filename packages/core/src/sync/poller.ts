@@ -251,7 +251,8 @@ export class Poller {
         return undefined
       return this.#queue.has(track) || isDue.has(track) ? track : undefined
     }
-    for (const plan of planPolls(due, rider, this.#deps.store.created)) {
+    const canList = this.#deps.fetcher.capabilities.canPollPages
+    for (const plan of planPolls(due, rider, this.#deps.store.created, canList)) {
       for (const track of tracksOf(plan)) {
         track.planned = true
         this.#queue.delete(track)

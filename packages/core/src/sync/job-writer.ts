@@ -1,0 +1,146 @@
+import { VideoApiError, VideoClientError } from '../errors'
+import { parseBody, parseInput } from '../schema/parse'
+import {
+  CreateVideoParamsSchema,
+  RemixVideoParamsSchema,
+  type CreateVideoParams,
+  type RemixVideoParams,
+} from '../schema/params'
+import { DeletedVideoSchema, type Video, type VideoContentVariant } from '../schema/video'
+import type { VideoStore } from '../store/video-store'
+import { assertContentType } from '../transport/content-type'
+import { assertVideoId } from '../transport/paths'
+import type { VideoTransport } from '../transport/types'
+import { unsupported } from './capabilities'
+import { classifyFailure } from './failure-policy'
+import type { JobFetcher } from './job-fetcher'
+import type { RequestPipe } from './requests'
+
+/** What writes go through. */
+export interface JobWriterDeps {
+  readonly transport: VideoTransport
+  readonly store: VideoStore
+  readonly requests: RequestPipe
+  /** Where answers enter the cache, numbered, and where what happened is told. */
+  readonly fetcher: JobFetcher
+}
+
+/**
+ * The calls that change something on the server, and the download: create and remix (validated before
+ * they leave; the answer enters the cache through the fetcher), an optimistic delete that a refusal rolls
+ * back, and content checked against its variant. What the server cannot do is refused unsent.
+ */
+export class JobWriter {
+  readonly #deletes = new Map<string, Promise<void>>()
+  readonly #deps: JobWriterDeps
+
+  constructor(deps: JobWriterDeps) {
+    this.#deps = deps
+  }
+
+  async create(params: CreateVideoParams): Promise<Video> {
+    const input = parseInput(CreateVideoParamsSchema, params, 'create() params')
+    const seq = this.#deps.fetcher.nextSeq()
+    const result = await this.#deps.requests.send((signal) => this.#deps.transport.create(input, { signal }))
+    const video = this.#deps.fetcher.readVideo(result.body, 'POST /videos')
+    return this.#deps.fetcher.acceptCreated(video, seq, result)
+  }
+
+  async remix(id: string, params: RemixVideoParams): Promise<Video> {
+    assertVideoId(id)
+    const input = parseInput(RemixVideoParamsSchema, params, 'remix() params')
+    const seq = this.#deps.fetcher.nextSeq()
+    const result = await this.#deps.requests.send((signal) =>
+      this.#deps.transport.remix(id, input, { signal }),
+    )
+    const video = this.#deps.fetcher.readVideo(result.body, `POST /videos/${id}/remix`)
+    return this.#deps.fetcher.acceptCreated(video, seq, result)
+  }
+
+  /** Optimistic: the job is hidden before the request leaves, and comes back if the server refuses. */
+  delete(id: string): Promise<void> {
+    const running = this.#deletes.get(id)
+    if (running) return running
+    try {
+      assertVideoId(id)
+    } catch (error) {
+      return Promise.reject(error)
+    }
+    if (!this.#deps.fetcher.capabilities.delete)
+      return Promise.reject(unsupported('delete videos', 'it has no delete route'))
+    if (!this.#deps.store.markDeleted(id)) return Promise.resolve()
+    this.#deps.fetcher.livenessChanged(id)
+    const request = this.#runDelete(id).finally(() => this.#deletes.delete(id))
+    this.#deletes.set(id, request)
+    return request
+  }
+
+  /** The body is read inside the request, so an abort also stops the bytes. */
+  downloadContent(id: string, variant: VideoContentVariant, signal?: AbortSignal): Promise<Blob> {
+    if (variant !== 'video' && !this.#deps.fetcher.capabilities.contentVariants)
+      return Promise.reject(unsupported(`serve a ${variant}`, 'it answers the video for every variant'))
+    return this.#deps.requests.send(async (s) => {
+      const response = await this.#deps.transport.downloadContent(id, { variant }, { signal: s })
+      const type = response.headers.get('content-type') ?? ''
+      if (variant !== 'video' && /^video\//i.test(type)) {
+        this.#deps.fetcher.capabilities.variantsIgnored()
+        await response.body?.cancel()
+        throw unsupported(`serve a ${variant}`, `it answered ${type} to ?variant=${variant}`, {})
+      }
+      assertContentType(response, variant, id)
+      return response.blob()
+    }, signal)
+  }
+
+  async #runDelete(id: string): Promise<void> {
+    try {
+      const result = await this.#deps.requests.send((signal) => this.#deps.transport.delete(id, { signal }))
+      parseBody(DeletedVideoSchema, result.body, `DELETE /videos/${id}`)
+      this.#deps.store.confirmDeleted(id)
+    } catch (error) {
+      const after404 = classifyFailure(error) === 'gone' ? await this.#lookAfter404(id) : undefined
+      if (after404 === 'gone') return this.#deps.store.confirmDeleted(id)
+      this.#deps.store.restore(id)
+      this.#deps.fetcher.livenessChanged(id)
+      throw this.#deleteRefused(id, error, after404 === 'there')
+    }
+  }
+
+  /** Why a delete failed; a server shown to have no delete route has later deletes refused unsent. */
+  #deleteRefused(id: string, error: unknown, stillThere: boolean): unknown {
+    const { capabilities } = this.#deps.fetcher
+    if (stillThere) {
+      capabilities.deleteIgnored()
+      return notDeleted(id, error)
+    }
+    capabilities.deleteFailed(error)
+    if (capabilities.delete) return error
+    const status = error instanceof VideoApiError ? error.status : 'an error'
+    return unsupported('delete videos', `it answered ${status} to DELETE /videos/${id}`, {
+      cause: error,
+    })
+  }
+
+  /**
+   * A DELETE answered 404, which a server without a delete route also answers: a retrieve tells whether
+   * the video is gone, still there, or (if it fails too) unknown.
+   */
+  async #lookAfter404(id: string): Promise<'gone' | 'there' | 'unknown'> {
+    try {
+      await this.#deps.requests.send((signal) => this.#deps.transport.retrieve(id, { signal }))
+      return 'there'
+    } catch (error) {
+      return classifyFailure(error) === 'gone' ? 'gone' : 'unknown'
+    }
+  }
+}
+
+/** A DELETE said 404 but the video is still there: the server did not delete it. */
+function notDeleted(id: string, cause: unknown): VideoClientError {
+  return new VideoClientError(
+    `The server answered 404 to DELETE /videos/${id}, yet the video is still there: it did not delete it ` +
+      '(a server without a delete route answers so). The video is back in place, and later deletes are ' +
+      'refused unsent (docs/servers.md).',
+    { cause },
+  )
+}
