@@ -23,12 +23,14 @@ export interface VideoApiErrorInit {
   param?: string | null | undefined
   requestId?: string | undefined
   retryAfterMs?: number | undefined
+  requestedRetryAfterMs?: number | undefined
 }
 
 /**
  * The server answered with a non-2xx status. `message`, `code`, `type` and `param` come from the
  * `{ error: {...} }` envelope; `requestId` from `x-request-id` (quote it to the provider's support);
- * `retryAfterMs` from `retry-after-ms` or `retry-after`.
+ * `retryAfterMs` from `retry-after-ms` or `retry-after`, at most 60 s; when the server asked for longer,
+ * `requestedRetryAfterMs` holds what it asked for and the message says so.
  */
 export class VideoApiError extends VideoClientError {
   override name = 'VideoApiError'
@@ -37,7 +39,10 @@ export class VideoApiError extends VideoClientError {
   declare readonly type: string | null
   declare readonly param: string | null
   declare readonly requestId: string | undefined
+  /** How long to wait before retrying, never more than 60 s (`MAX_RETRY_AFTER_MS`). */
   declare readonly retryAfterMs: number | undefined
+  /** The wait the server asked for when it was more than 60 s (`retryAfterMs` is then 60 s); may be `Infinity`. */
+  declare readonly requestedRetryAfterMs: number | undefined
 
   constructor(init: VideoApiErrorInit) {
     super(init.message)
@@ -47,6 +52,7 @@ export class VideoApiError extends VideoClientError {
     this.param = init.param ?? null
     this.requestId = init.requestId
     this.retryAfterMs = init.retryAfterMs
+    this.requestedRetryAfterMs = init.requestedRetryAfterMs
   }
 }
 

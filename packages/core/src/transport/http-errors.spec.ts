@@ -86,6 +86,27 @@ describe('toApiError', () => {
     expect(error.message).toBe('GET /videos/abc answered 503 with no error body')
   })
 
+  it('caps a longer Retry-After at 60 s and says the server asked for more, in the field and the message', () => {
+    const headers = new Headers({ 'retry-after': '3600' })
+    const error = toApiError(context, { status: 429, headers, body: envelope })
+    expect(error).toMatchObject({ retryAfterMs: 60_000, requestedRetryAfterMs: 3_600_000 })
+    expect(error.message).toBe(
+      'No video found (the server asked to wait 3600 s before retrying; vidjob waits at most 60 s)',
+    )
+    const bare = toApiError(context, { status: 429, headers, body: undefined })
+    expect(bare.message).toMatch(/answered 429 with no error body \(the server asked to wait 3600 s/)
+  })
+
+  it('leaves the message alone and requestedRetryAfterMs undefined for a wait within the cap', () => {
+    const error = toApiError(context, {
+      status: 429,
+      headers: new Headers({ 'retry-after': '60' }),
+      body: envelope,
+    })
+    expect(error).toMatchObject({ message: 'No video found', retryAfterMs: 60_000 })
+    expect(error.requestedRetryAfterMs).toBeUndefined()
+  })
+
   it('redacts the key when a server echoes it', () => {
     const body = { error: { message: 'Incorrect API key provided: sk-secret' } }
     const error = toApiError(context, { status: 401, headers: new Headers(), body })

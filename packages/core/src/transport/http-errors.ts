@@ -1,7 +1,7 @@
 import { ApiErrorBodySchema } from '../schema/video'
 import { VideoApiError, VideoNetworkError } from '../errors'
 import type { HeaderReader } from './headers'
-import { readRequestId, readRetryAfterMs } from './headers'
+import { MAX_RETRY_AFTER_MS, readRequestId, readRetryAfter, type RetryAfter } from './headers'
 import { parseJson } from './json'
 
 /**
@@ -49,21 +49,39 @@ export function redactSecret(message: string, secret: string | undefined): strin
  * (checked with `ApiErrorBodySchema`), else a message naming the request and the status.
  */
 export function toApiError(context: RequestContext, failure: HttpFailure): VideoApiError {
+  const retryAfter = readRetryAfter(failure.headers)
   const hints = {
     status: failure.status,
     requestId: readRequestId(failure.headers),
-    retryAfterMs: readRetryAfterMs(failure.headers),
+    retryAfterMs: retryAfter?.ms,
+    requestedRetryAfterMs: retryAfter?.requestedMs,
   }
+  const note = retryNote(retryAfter)
   const envelope = ApiErrorBodySchema.safeParse(failure.body)
   if (!envelope.success || envelope.data.error.message === '') {
     const statusLine = [failure.status, failure.statusText].filter(Boolean).join(' ')
-    return new VideoApiError({
-      ...hints,
-      message: redactSecret(`${context.request} answered ${statusLine} with no error body`, context.secret),
-    })
+    const message = `${context.request} answered ${statusLine} with no error body${note}`
+    return new VideoApiError({ ...hints, message: redactSecret(message, context.secret) })
   }
   const { message, code, type, param } = envelope.data.error
-  return new VideoApiError({ ...hints, message: redactSecret(message, context.secret), code, type, param })
+  return new VideoApiError({
+    ...hints,
+    message: redactSecret(message + note, context.secret),
+    code,
+    type,
+    param,
+  })
+}
+
+/** Says so when the server asked for a longer wait than vidjob takes. */
+function retryNote(retryAfter: RetryAfter | undefined): string {
+  const requested = retryAfter?.requestedMs
+  if (requested === undefined) return ''
+  const asked = Number.isFinite(requested) ? `${Math.ceil(requested / 1000)} s` : 'an unbounded time'
+  return (
+    ` (the server asked to wait ${asked} before retrying; vidjob waits at most ` +
+    `${MAX_RETRY_AFTER_MS / 1000} s)`
+  )
 }
 
 /** Reads the body of a non-2xx `Response` and maps it with {@link toApiError}. */
