@@ -12,6 +12,45 @@ import type { Video } from './schema/video'
 /** The base of every vidjob error. */
 export class VideoClientError extends Error {
   override name = 'VideoClientError'
+
+  /**
+   * What `JSON.stringify(error)` writes: the name, the message, every field, and the `cause` chain as
+   * `{ name, message }` (an `Error`'s own `message` and `cause` are not enumerable, so they would be lost).
+   * Fields built from an answer are redacted by the transports before the error is thrown.
+   */
+  toJSON(): Record<string, unknown> {
+    const fields = { ...this } as Record<string, unknown>
+    const json: Record<string, unknown> = { ...fields, name: this.name, message: this.message }
+    if (this.cause !== undefined) json.cause = describeCause(this.cause, 0)
+    return json
+  }
+}
+
+/** How deep {@link VideoClientError.toJSON} follows a `cause` chain. */
+const MAX_CAUSE_DEPTH = 4
+
+function describeCause(cause: unknown, depth: number): unknown {
+  if (!(cause instanceof Error)) return typeof cause === 'object' && cause !== null ? String(cause) : cause
+  const json: Record<string, unknown> = { name: cause.name, message: cause.message }
+  if (cause.cause !== undefined && depth < MAX_CAUSE_DEPTH) json.cause = describeCause(cause.cause, depth + 1)
+  return json
+}
+
+/**
+ * A transport option is wrong (refused when the transport is created) or one of its functions failed
+ * when a request was being prepared (`apiKey`, `headers`, `normalize`); nothing was sent then. `option`
+ * names it; the message never quotes its values, which may be credentials. A failed function's own
+ * error is the `cause`.
+ */
+export class VideoConfigError extends VideoClientError {
+  override name = 'VideoConfigError'
+  /** The option at fault, e.g. `'headers'`, `'apiKey'`, `'baseURL'`, `'maxBodyBytes'`. */
+  declare readonly option: string
+
+  constructor(option: string, message: string, options: { cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    this.option = option
+  }
 }
 
 /** Fields of a {@link VideoApiError}, as read from the answer. */

@@ -13,7 +13,7 @@ import {
 const context: RequestContext = {
   request: 'GET /videos/abc',
   origin: 'https://api.example.com',
-  secret: 'sk-secret',
+  secrets: ['sk-secret'],
 }
 const envelope = {
   error: { message: 'No video found', type: 'invalid_request_error', param: 'id', code: 'not_found' },
@@ -31,12 +31,12 @@ describe('describeOrigin', () => {
 
 describe('redactSecret', () => {
   it('replaces every occurrence', () => {
-    expect(redactSecret('a sk-secret b sk-secret', 'sk-secret')).toBe('a [redacted] b [redacted]')
+    expect(redactSecret('a sk-secret b sk-secret', ['sk-secret'])).toBe('a [redacted] b [redacted]')
   })
 
   it('leaves the message alone without a secret', () => {
     expect(redactSecret('a b', undefined)).toBe('a b')
-    expect(redactSecret('a b', '')).toBe('a b')
+    expect(redactSecret('a b', [''])).toBe('a b')
   })
 })
 
@@ -62,7 +62,11 @@ describe('toApiError', () => {
 
   it.each([
     ['no body', undefined],
-    ['a JSON body that is not an envelope', { detail: 'oops' }],
+    ['a JSON body that is not an envelope', { message: 'oops' }],
+    ["vLLM's auth body", { error: 'Unauthorized' }],
+    ["new-api's task body", { code: 'task_not_exist', message: 'task_not_exist', data: null }],
+    ['a FastAPI detail that is neither a string nor a list', { detail: { reason: 'x' } }],
+    ['an empty FastAPI detail', { detail: '' }],
     ['raw text', '<html>Bad Gateway</html>'],
     ['an envelope with an empty message', { error: { message: '' } }],
   ])('names the request and status for %s', (_, body) => {
