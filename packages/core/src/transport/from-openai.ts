@@ -31,7 +31,7 @@ export interface OpenAIListQueryLike {
   order?: 'asc' | 'desc'
 }
 
-/** The members of `client.videos` that vidjob calls (openai v6). */
+/** The members of `client.videos` that vidjob calls (openai v6 and v7). */
 export interface OpenAIVideosLike {
   create(body: { prompt: string }, options?: OpenAIRequestOptionsLike): OpenAIPromiseLike
   retrieve(videoID: string, options?: OpenAIRequestOptionsLike): OpenAIPromiseLike
@@ -46,7 +46,8 @@ export interface OpenAIVideosLike {
 }
 
 /**
- * An instance of the official `openai` SDK (v6 or later), described by the members vidjob uses.
+ * An instance of the official `openai` SDK (v6 or v7, `OpenAI` or `AzureOpenAI`), described by the members
+ * vidjob uses.
  * `baseURL` names the server in error messages; `apiKey` is redacted from them.
  */
 export interface OpenAILike {
