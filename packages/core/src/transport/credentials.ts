@@ -18,7 +18,7 @@ export type CredentialSource = (request: string) => Credentials | Promise<Creden
 
 /** Header names whose values are credentials, and query parameter names that usually are. */
 const SECRET_HEADER = /authorization|api-?key|token|secret|cookie|signature/i
-const SECRET_QUERY = /key|token|secret|sig|signature|password|auth/i
+const SECRET_QUERY = /key|token|secret|sig|password|auth/i
 /** `Bearer <token>`, `Basic <token>`...: the token is redacted on its own too. */
 const AUTH_SCHEME = /^[A-Za-z][\w-]*\s+(\S.*)$/
 
@@ -32,94 +32,97 @@ export function createCredentials(
   headers: PerRequest<Record<string, string>> | undefined,
   defaultQuery: Readonly<Record<string, string>>,
 ): CredentialSource {
-  const querySecrets = Object.entries(defaultQuery)
-    .filter(([name]) => SECRET_QUERY.test(name))
-    .map(([, value]) => value)
+  const querySecrets = Object.keys(defaultQuery)
+    .filter((name) => SECRET_QUERY.test(name))
+    .map((name) => defaultQuery[name]!)
   if (typeof apiKey !== 'function' && typeof headers !== 'function') {
-    const fixed = build(apiKey, headers, querySecrets, 'setup')
+    const fixed = build(apiKey, headers, querySecrets, '')
     return () => fixed
   }
-  return async (request) => {
-    const key = typeof apiKey === 'function' ? await called('apiKey', apiKey, request) : apiKey
-    const extra = typeof headers === 'function' ? await called('headers', headers, request) : headers
-    return build(checkedKey(key, request), checkedHeaders(extra, request), querySecrets, request)
-  }
+  return async (request) =>
+    build(
+      await resolve('apiKey', apiKey, request),
+      await resolve('headers', headers, request),
+      querySecrets,
+      request,
+    )
 }
 
 function build(
   apiKey: string | undefined,
   extra: Record<string, string> | undefined,
-  querySecrets: readonly string[],
+  secrets: readonly string[],
   request: string,
 ): Credentials {
   const headers = new Headers()
-  const secrets = [...querySecrets]
-  if (apiKey !== undefined && apiKey !== '') {
-    set(headers, 'authorization', `Bearer ${apiKey}`, 'apiKey', request)
-    secrets.push(apiKey)
+  const all = [...secrets]
+  const set = (option: string, name: string, value: string): void => {
+    try {
+      headers.set(name, value)
+    } catch {
+      // The platform's message quotes the offending value, which may be the key: do not pass it on.
+      const what = option === 'apiKey' ? option : `headers['${name}']`
+      throw fault(
+        option,
+        `${what} holds a value that cannot be sent as an HTTP header (a line break or control character, often from an env file)`,
+        request,
+      )
+    }
+  }
+  if (apiKey) {
+    set('apiKey', 'authorization', `Bearer ${apiKey}`)
+    all.push(apiKey)
   }
   for (const [name, value] of Object.entries(extra ?? {})) {
-    set(headers, name, value, 'headers', request)
-    if (SECRET_HEADER.test(name)) secrets.push(value, AUTH_SCHEME.exec(value.trim())?.[1] ?? '')
+    set('headers', name, value)
+    if (SECRET_HEADER.test(name)) all.push(value, AUTH_SCHEME.exec(value.trim())?.[1] ?? '')
   }
-  return { headers, secrets: secrets.filter((secret) => secret.trim() !== '') }
+  return { headers, secrets: all.filter((secret) => secret.trim() !== '') }
 }
 
-function set(headers: Headers, name: string, value: string, option: string, request: string): void {
+/** The value of an option, calling it when it is a function and checking what it gives. */
+async function resolve<T>(
+  option: string,
+  value: PerRequest<T> | undefined,
+  request: string,
+): Promise<T | undefined> {
+  if (typeof value !== 'function') return value
+  let given: unknown
   try {
-    headers.set(name, value)
-  } catch {
-    // The platform's message quotes the offending value, which may be the key: do not pass it on.
-    const what = option === 'apiKey' ? 'apiKey holds a value' : `headers['${name}'] holds a value`
-    throw new VideoConfigError(
-      option,
-      `createFetchTransport: ${what} that cannot be sent as an HTTP header (a line break or control ` +
-        `character, often from an env file)${when(request)}. Check how it is loaded.`,
-    )
-  }
-}
-
-async function called<T>(option: string, get: () => T | Promise<T>, request: string): Promise<T> {
-  try {
-    return await get()
+    given = await (value as () => unknown)()
   } catch (error) {
     const name = error instanceof Error ? error.name : typeof error
-    throw new VideoConfigError(
-      option,
-      `createFetchTransport: the ${option} function threw (${name}) while preparing ${request}; nothing was ` +
-        `sent. It is called before every request: check that it can get its value (its error is the cause).`,
-      { cause: error },
-    )
+    throw fault(option, `the ${option} function threw (${name}; its error is the cause)`, request, error)
   }
+  const problem = option === 'apiKey' ? keyProblem(given) : headersProblem(given)
+  if (problem === undefined) return given as T | undefined
+  throw fault(option, `the ${option} function gave ${problem}`, request)
 }
 
-function checkedKey(key: unknown, request: string): string | undefined {
-  if (key === undefined || typeof key === 'string') return key
-  throw new VideoConfigError(
-    'apiKey',
-    `createFetchTransport: the apiKey function gave ${describe(key)} instead of a string while preparing ` +
-      `${request}; nothing was sent. Return the key, or '' for none.`,
-  )
+function keyProblem(key: unknown): string | undefined {
+  return key === undefined || typeof key === 'string'
+    ? undefined
+    : `${describe(key)}, not a string ('' for none)`
 }
 
-function checkedHeaders(headers: unknown, request: string): Record<string, string> | undefined {
-  const isRecord = typeof headers === 'object' && headers !== null && !Array.isArray(headers)
-  const bad = isRecord ? Object.entries(headers).find(([, value]) => typeof value !== 'string') : undefined
-  if (headers === undefined || (isRecord && bad === undefined)) return headers as Record<string, string>
-  const what = bad === undefined ? describe(headers) : `${describe(bad[1])} for '${bad[0]}'`
-  throw new VideoConfigError(
-    'headers',
-    `createFetchTransport: the headers function gave ${what} while preparing ${request}; nothing was sent. ` +
-      "Return an object of strings, e.g. { 'api-key': key }.",
-  )
+function headersProblem(headers: unknown): string | undefined {
+  if (headers === undefined) return undefined
+  if (describe(headers) !== 'an object') return `${describe(headers)}, not an object of strings`
+  const bad = Object.entries(headers as object).find(([, value]) => typeof value !== 'string')
+  return bad && `${describe(bad[1])} for '${bad[0]}', not a string`
 }
 
 /** The type of a value, never the value (it may be a credential). */
 function describe(value: unknown): string {
-  if (value === null) return 'null'
-  return Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : typeof value
+  if (value === null || typeof value !== 'object') return String(value === null ? null : typeof value)
+  return Array.isArray(value) ? 'an array' : 'an object'
 }
 
-function when(request: string): string {
-  return request === 'setup' ? '' : ` (given for ${request}; nothing was sent)`
+function fault(option: string, problem: string, request: string, cause?: unknown): VideoConfigError {
+  const when = request === '' ? '' : ` while preparing ${request}; nothing was sent`
+  return new VideoConfigError(
+    option,
+    `createFetchTransport: ${problem}${when}. Check how ${option} is given (it is never quoted here).`,
+    { cause },
+  )
 }

@@ -70,83 +70,64 @@ export interface FetchTransportSetup {
   normalize: NormalizeBody | undefined
 }
 
-const ENCODINGS: readonly CreateEncoding[] = ['auto', 'multipart', 'json']
+const ENCODINGS: readonly unknown[] = ['auto', 'multipart', 'json']
 
 /** Checks the options that need no request, refusing a wrong one with a {@link VideoConfigError}. */
 export function checkOptions(options: FetchTransportOptions): FetchTransportSetup {
+  const { timeoutMs, maxBodyBytes, defaultQuery = {}, createEncoding = 'auto', normalize } = options
+  const badQuery = Object.entries(defaultQuery).find(([, value]) => typeof value !== 'string')
+  if (badQuery !== undefined) {
+    throw invalid(
+      'defaultQuery',
+      `defaultQuery['${badQuery[0]}'] must be a string (got ${typeof badQuery[1]})`,
+    )
+  }
+  if (!ENCODINGS.includes(createEncoding)) {
+    throw invalid(
+      'createEncoding',
+      `createEncoding must be 'auto', 'multipart' or 'json' (got ${String(createEncoding)})`,
+    )
+  }
+  if (normalize !== undefined && typeof normalize !== 'function') {
+    throw invalid('normalize', `normalize must be a function (got ${typeof normalize})`)
+  }
   return {
     root: checkedBaseURL(options.baseURL).replace(/\/+$/, ''),
-    timeoutMs: checkedPositive('timeoutMs', options.timeoutMs, 'omit it to wait as long as the server takes'),
+    timeoutMs: positive('timeoutMs', timeoutMs, 'milliseconds; omit it to wait as long as the server takes'),
     maxBodyBytes:
-      checkedPositive('maxBodyBytes', options.maxBodyBytes, 'omit it for the 16 MiB default') ??
-      DEFAULT_MAX_BODY_BYTES,
-    defaultQuery: checkedQuery(options.defaultQuery),
-    createEncoding: checkedEncoding(options.createEncoding),
-    normalize: checkedFunction('normalize', options.normalize),
+      positive('maxBodyBytes', maxBodyBytes, 'bytes; omit it for 16 MiB') ?? DEFAULT_MAX_BODY_BYTES,
+    defaultQuery: { ...defaultQuery },
+    createEncoding,
+    normalize,
   }
 }
 
 function checkedBaseURL(baseURL: unknown): string {
   if (typeof baseURL !== 'string' || baseURL === '') {
-    throw new VideoConfigError(
+    throw invalid(
       'baseURL',
       "createFetchTransport needs a baseURL including any version prefix, e.g. 'https://api.openai.com/v1', " +
-        "'http://localhost:4010/v1' or '/api/openai/v1' for a same-origin proxy.",
+        "'http://localhost:4010/v1' or '/api/openai/v1' for a same-origin proxy",
     )
   }
   const queryAt = baseURL.search(/[?#]/)
   if (queryAt === -1) return baseURL
   // Name the parameters, never their values: a query may carry a key or a signature.
   const names = [...new URLSearchParams(baseURL.slice(queryAt + 1).split('#')[0]).keys()]
-  const example = names.length === 0 ? "'api-version': '...'" : names.map((n) => `'${n}': '...'`).join(', ')
-  throw new VideoConfigError(
+  const example = (names.length === 0 ? ['api-version'] : names).map((name) => `'${name}': '...'`).join(', ')
+  throw invalid(
     'baseURL',
-    'createFetchTransport: baseURL must not carry a query string or fragment: the transport appends ' +
-      '/videos... to it, so the query would end up in the middle of every URL. Move it to defaultQuery, ' +
-      `e.g. createFetchTransport({ baseURL: '${baseURL.slice(0, queryAt)}', defaultQuery: { ${example} } }).`,
+    'baseURL must not carry a query string or fragment: the transport appends /videos... to it. Move the ' +
+      `query to defaultQuery, e.g. { baseURL: '${baseURL.slice(0, queryAt)}', defaultQuery: { ${example} } }`,
   )
 }
 
-function checkedPositive(option: string, value: number | undefined, omit: string): number | undefined {
+function positive(option: string, value: number | undefined, unit: string): number | undefined {
   if (value === undefined || (Number.isFinite(value) && value > 0)) return value
-  const unit = option === 'timeoutMs' ? 'milliseconds' : 'bytes'
-  throw new VideoConfigError(
-    option,
-    `createFetchTransport: ${option} must be a positive number of ${unit} (got ${String(value)}); ${omit}.`,
-  )
+  throw invalid(option, `${option} must be a positive number of ${unit} (got ${String(value)})`)
 }
 
-function checkedQuery(query: unknown): Readonly<Record<string, string>> {
-  if (query === undefined) return {}
-  if (typeof query !== 'object' || query === null || Array.isArray(query)) {
-    throw new VideoConfigError(
-      'defaultQuery',
-      "createFetchTransport: defaultQuery must be an object of strings, e.g. { 'api-version': 'preview' }.",
-    )
-  }
-  for (const [name, value] of Object.entries(query)) {
-    if (typeof value === 'string') continue
-    throw new VideoConfigError(
-      'defaultQuery',
-      `createFetchTransport: defaultQuery['${name}'] must be a string (got ${typeof value}).`,
-    )
-  }
-  return { ...(query as Record<string, string>) }
-}
-
-function checkedEncoding(encoding: unknown): CreateEncoding {
-  if (encoding === undefined) return 'auto'
-  if (ENCODINGS.includes(encoding as CreateEncoding)) return encoding as CreateEncoding
-  throw new VideoConfigError(
-    'createEncoding',
-    `createFetchTransport: createEncoding must be 'auto', 'multipart' or 'json' (got ${JSON.stringify(encoding)}).`,
-  )
-}
-
-function checkedFunction<F>(option: string, value: F | undefined): F | undefined {
-  if (value === undefined || typeof value === 'function') return value
-  throw new VideoConfigError(
-    option,
-    `createFetchTransport: ${option} must be a function (got ${typeof value}).`,
-  )
+function invalid(option: string, problem: string): VideoConfigError {
+  const prefix = problem.startsWith('createFetchTransport') ? '' : 'createFetchTransport: '
+  return new VideoConfigError(option, `${prefix}${problem}.`)
 }

@@ -148,7 +148,7 @@ describe("createEncoding: 'auto' (the default)", () => {
   it('refuses an unknown encoding at setup', () => {
     const createEncoding = 'form' as unknown as 'json'
     expect(() => createFetchTransport({ baseURL: BASE, createEncoding })).toThrow(
-      `createEncoding must be 'auto', 'multipart' or 'json' (got "form")`,
+      "createEncoding must be 'auto', 'multipart' or 'json' (got form)",
     )
   })
 })

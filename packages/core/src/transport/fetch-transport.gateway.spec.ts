@@ -57,8 +57,9 @@ describe('a baseURL with a query string', () => {
       createFetchTransport({ baseURL: 'https://r.openai.azure.com/openai/v1?api-version=preview&sig=s3cret' })
     expect(create).toThrow(VideoConfigError)
     expect(create).toThrow(
-      "Move it to defaultQuery, e.g. createFetchTransport({ baseURL: 'https://r.openai.azure.com/openai/v1', " +
-        "defaultQuery: { 'api-version': '...', 'sig': '...' } }).",
+      'createFetchTransport: baseURL must not carry a query string or fragment: the transport appends ' +
+        "/videos... to it. Move the query to defaultQuery, e.g. { baseURL: 'https://r.openai.azure.com/openai/v1', " +
+        "defaultQuery: { 'api-version': '...', 'sig': '...' } }.",
     )
     expect(create).not.toThrow(/s3cret|preview/)
   })
@@ -98,8 +99,8 @@ describe('headers and apiKey as functions', () => {
       expect(error).toBeInstanceOf(VideoConfigError)
       expect(error).toMatchObject({ option, cause: failure })
       expect(error.message).toBe(
-        `createFetchTransport: the ${option} function threw (Error) while preparing GET /videos/a; nothing ` +
-          'was sent. It is called before every request: check that it can get its value (its error is the cause).',
+        `createFetchTransport: the ${option} function threw (Error; its error is the cause) while preparing ` +
+          `GET /videos/a; nothing was sent. Check how ${option} is given (it is never quoted here).`,
       )
       expect(calls).toHaveLength(0)
     }
@@ -107,7 +108,11 @@ describe('headers and apiKey as functions', () => {
 
   it('refuses what a function gives that cannot be sent, without echoing it', async () => {
     const cases = [
-      { apiKey: () => 42 as unknown as string, option: 'apiKey', says: /gave number instead of a string/ },
+      {
+        apiKey: () => 42 as unknown as string,
+        option: 'apiKey',
+        says: /gave number, not a string \('' for none\)/,
+      },
       {
         apiKey: () => `${KEY}\ninjected`,
         option: 'apiKey',
@@ -121,9 +126,13 @@ describe('headers and apiKey as functions', () => {
       {
         headers: () => ({ 'api-key': 7 }) as unknown as Record<string, string>,
         option: 'headers',
-        says: /number for 'api-key'/,
+        says: /gave number for 'api-key', not a string/,
       },
-      { headers: () => null as unknown as Record<string, string>, option: 'headers', says: /gave null/ },
+      {
+        headers: () => null as unknown as Record<string, string>,
+        option: 'headers',
+        says: /gave null, not an object of strings/,
+      },
     ]
     for (const { option, says, ...options } of cases) {
       const { transport, calls } = setup(undefined, options)
@@ -204,7 +213,7 @@ describe('normalize', () => {
     const error = await rejection(transport.list({}))
     expect(error).toMatchObject({ name: 'VideoConfigError', option: 'normalize' })
     expect(error.message).toMatch(
-      /^The normalize function threw \(TypeError\) on the answer to GET \/videos;/,
+      /^The normalize function threw \(TypeError\) on the answer to GET \/videos, which was dropped\./,
     )
   })
 

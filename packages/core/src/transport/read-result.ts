@@ -19,12 +19,33 @@ export async function readTransportResult(
 ): Promise<TransportResult> {
   const maxBodyBytes = context.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
   const read = await readBodyText(response, maxBodyBytes)
-  if (!read.ok) throw bodyError(response, context, `a body larger than maxBodyBytes (${maxBodyBytes} bytes)`)
+  if (!read.ok) {
+    throw refused(
+      response,
+      context,
+      `a body larger than maxBodyBytes (${maxBodyBytes} bytes)`,
+      'vidjob stopped reading it. Raise maxBodyBytes in createFetchTransport if answers this large are ' +
+        'expected, otherwise check that baseURL points at a Videos API.',
+    )
+  }
   const json = parseJson(read.text)
   if (!json.ok && json.tooDeep) {
-    throw bodyError(response, context, `JSON nested deeper than ${MAX_JSON_DEPTH} levels`)
+    const hint = 'A Videos API answer is a few levels deep: check that baseURL points at one.'
+    throw refused(response, context, `JSON nested deeper than ${MAX_JSON_DEPTH} levels`, hint)
   }
-  if (!json.ok) throw nonJsonBodyError(response, context, read.text)
+  if (!json.ok) {
+    const contentType = response.headers.get('content-type') ?? 'no content-type'
+    const problem = `expected a JSON body, got ${read.text === '' ? 'an empty body' : contentType}`
+    throw refused(
+      response,
+      context,
+      `non-JSON (${problem})`,
+      'Check that baseURL points at a Videos API, including its version prefix (e.g. ' +
+        'https://api.openai.com/v1), and not at a web page or another service.',
+      problem,
+      read.text,
+    )
+  }
   const secrets = context.secrets ?? []
   const result: TransportResult = { body: redactValue(normalized(json.value, context), secrets) }
   const pollAfterMs = readPollAfterMs(response.headers)
@@ -43,33 +64,25 @@ function normalized(body: unknown, context: RequestContext): unknown {
     const name = error instanceof Error ? error.name : typeof error
     throw new VideoConfigError(
       'normalize',
-      `The normalize function threw (${name}) on the answer to ${context.request}; the answer was dropped. ` +
-        'Fix the function: it runs on every JSON answer and must return the body in the Videos API shape.',
+      `The normalize function threw (${name}) on the answer to ${context.request}, which was dropped. ` +
+        'It runs on every JSON answer and must return the body in the Videos API shape.',
       { cause: error },
     )
   }
 }
 
-function bodyError(response: Response, context: RequestContext, problem: string): VideoValidationError {
-  const hint = problem.startsWith('JSON')
-    ? 'A Videos API answer is a few levels deep: check that baseURL points at one.'
-    : 'vidjob stopped reading it. Raise maxBodyBytes in createFetchTransport if answers this large are ' +
-      'expected, otherwise check that baseURL points at a Videos API.'
+/** A 2xx answer vidjob will not hand on: `what` it was, and what to check. */
+function refused(
+  response: Response,
+  context: RequestContext,
+  what: string,
+  hint: string,
+  problem = `refused ${what}`,
+  text?: string,
+): VideoValidationError {
+  const sent = what.startsWith('non-JSON') ? `but the server sent ${what}.` : `with ${what}.`
   const error = new VideoValidationError(
-    `${context.request} to ${context.origin} answered ${response.status} with ${problem}. ${hint}`,
-    [{ code: 'custom', path: [], message: `refused ${problem}`, input: undefined }],
-    undefined,
-  )
-  return redactError(error, context.secrets ?? [])
-}
-
-function nonJsonBodyError(response: Response, context: RequestContext, text: string): VideoValidationError {
-  const contentType = response.headers.get('content-type') ?? 'no content-type'
-  const problem = `expected a JSON body, got ${text === '' ? 'an empty body' : contentType}`
-  const error = new VideoValidationError(
-    `${context.request} to ${context.origin} answered ${response.status} but the server sent non-JSON ` +
-      `(${problem}). Check that baseURL points at a Videos API, including its version prefix ` +
-      `(e.g. https://api.openai.com/v1), and not at a web page or another service.`,
+    `${context.request} to ${context.origin} answered ${response.status} ${sent} ${hint}`,
     [{ code: 'custom', path: [], message: problem, input: text }],
     text,
   )
