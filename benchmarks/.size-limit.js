@@ -24,12 +24,14 @@ const CORE_PEERS = ['rxjs', 'zod']
 // Issue 5's targets were core ≤ 6 kB, react ≤ 1.5 kB, vue ≤ 1.5 kB; the core redesign's are the bindings
 // ≤ 1.2 kB and the root entry a quarter smaller than before it (13.8 kB). CI holds each entry to its size
 // now, so nothing grows while the work goes on; docs/benchmarks.md says what is met and what is not.
+// Transport hardening (issues 14 and 15: gateway options, bounded and redacted answers, FastAPI errors)
+// raised core by 3.6 kB and /openai by 2 kB, most of it the messages that say what to fix.
 export default [
-  check('core', 'index', '*', CORE_PEERS, '13.35 kB'),
-  check('core', 'index', '{ createVideoClient, createFetchTransport }', CORE_PEERS, '13.15 kB'),
+  check('core', 'index', '*', CORE_PEERS, '17 kB'),
+  check('core', 'index', '{ createVideoClient, createFetchTransport }', CORE_PEERS, '16.75 kB'),
   check('core', 'bindings', '*', CORE_PEERS, '3 kB'),
   check('core', 'schema', '*', CORE_PEERS, '2 kB'),
-  check('core', 'openai', '*', CORE_PEERS, '3 kB'),
+  check('core', 'openai', '*', CORE_PEERS, '5.05 kB'),
   check('react', 'index', '*', ['react', 'react/jsx-runtime', 'rxjs', '@vidjob/core'], '1.2 kB'),
   check('vue', 'index', '*', ['vue', 'rxjs', '@vidjob/core'], '1.2 kB'),
 ]

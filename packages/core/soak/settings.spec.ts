@@ -32,4 +32,13 @@ describe('soak settings', () => {
     expect(() => soakEnvFromArgs(['--hours', '4'])).toThrow()
     expect(() => soakEnvFromArgs(['--minutes', 'ten'])).toThrow(/SOAK_MINUTES/)
   })
+
+  it('skips the bare -- that `pnpm run soak -- --minutes 240 --seed 7` passes on', () => {
+    expect(soakEnvFromArgs(['--', '--minutes', '240', '--seed', '7'])).toEqual({
+      SOAK_MINUTES: '240',
+      SOAK_SEED: '7',
+    })
+    expect(soakEnvFromArgs(['--', '--', '--jobs', '500'])).toEqual({ SOAK_JOBS: '500' })
+    expect(() => soakEnvFromArgs(['--', 'extra'])).toThrow()
+  })
 })

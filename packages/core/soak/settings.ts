@@ -25,13 +25,14 @@ export function soakSettingsFromEnv(env: Readonly<Record<string, string | undefi
 }
 
 /**
- * Turns `--minutes 240 --seed 7 [--jobs 500]` into the environment the soak spec reads.
+ * Turns `--minutes 240 --seed 7 [--jobs 500]` into the environment the soak spec reads. A bare `--` is
+ * skipped: `pnpm run soak -- --minutes 240` passes it on, and the run takes no positional argument.
  *
  * @example soakEnvFromArgs(['--minutes', '240', '--seed', '7']) // { SOAK_MINUTES: '240', SOAK_SEED: '7' }
  */
 export function soakEnvFromArgs(args: readonly string[]): Record<string, string> {
   const { values } = parseArgs({
-    args: [...args],
+    args: args.filter((arg) => arg !== '--'),
     options: { minutes: { type: 'string' }, seed: { type: 'string' }, jobs: { type: 'string' } },
     strict: true,
   })

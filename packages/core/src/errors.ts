@@ -12,6 +12,45 @@ import type { Video } from './schema/video'
 /** The base of every vidjob error. */
 export class VideoClientError extends Error {
   override name = 'VideoClientError'
+
+  /**
+   * What `JSON.stringify(error)` writes: the name, the message, every field, and the `cause` chain as
+   * `{ name, message }` (an `Error`'s own `message` and `cause` are not enumerable, so they would be lost).
+   * Fields built from an answer are redacted by the transports before the error is thrown.
+   */
+  toJSON(): Record<string, unknown> {
+    const fields = { ...this } as Record<string, unknown>
+    const json: Record<string, unknown> = { ...fields, name: this.name, message: this.message }
+    if (this.cause !== undefined) json.cause = describeCause(this.cause, 0)
+    return json
+  }
+}
+
+/** How deep {@link VideoClientError.toJSON} follows a `cause` chain. */
+const MAX_CAUSE_DEPTH = 4
+
+function describeCause(cause: unknown, depth: number): unknown {
+  if (!(cause instanceof Error)) return typeof cause === 'object' && cause !== null ? String(cause) : cause
+  const json: Record<string, unknown> = { name: cause.name, message: cause.message }
+  if (cause.cause !== undefined && depth < MAX_CAUSE_DEPTH) json.cause = describeCause(cause.cause, depth + 1)
+  return json
+}
+
+/**
+ * A transport option is wrong (refused when the transport is created) or one of its functions failed
+ * when a request was being prepared (`apiKey`, `headers`, `normalize`); nothing was sent then. `option`
+ * names it; the message never quotes its values, which may be credentials. A failed function's own
+ * error is the `cause`.
+ */
+export class VideoConfigError extends VideoClientError {
+  override name = 'VideoConfigError'
+  /** The option at fault, e.g. `'headers'`, `'apiKey'`, `'baseURL'`, `'maxBodyBytes'`. */
+  declare readonly option: string
+
+  constructor(option: string, message: string, options: { cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    this.option = option
+  }
 }
 
 /** Fields of a {@link VideoApiError}, as read from the answer. */
@@ -23,12 +62,14 @@ export interface VideoApiErrorInit {
   param?: string | null | undefined
   requestId?: string | undefined
   retryAfterMs?: number | undefined
+  requestedRetryAfterMs?: number | undefined
 }
 
 /**
  * The server answered with a non-2xx status. `message`, `code`, `type` and `param` come from the
  * `{ error: {...} }` envelope; `requestId` from `x-request-id` (quote it to the provider's support);
- * `retryAfterMs` from `retry-after-ms` or `retry-after`.
+ * `retryAfterMs` from `retry-after-ms` or `retry-after`, at most 60 s; when the server asked for longer,
+ * `requestedRetryAfterMs` holds what it asked for and the message says so.
  */
 export class VideoApiError extends VideoClientError {
   override name = 'VideoApiError'
@@ -37,7 +78,10 @@ export class VideoApiError extends VideoClientError {
   declare readonly type: string | null
   declare readonly param: string | null
   declare readonly requestId: string | undefined
+  /** How long to wait before retrying, never more than 60 s (`MAX_RETRY_AFTER_MS`). */
   declare readonly retryAfterMs: number | undefined
+  /** The wait the server asked for when it was more than 60 s (`retryAfterMs` is then 60 s); may be `Infinity`. */
+  declare readonly requestedRetryAfterMs: number | undefined
 
   constructor(init: VideoApiErrorInit) {
     super(init.message)
@@ -47,6 +91,7 @@ export class VideoApiError extends VideoClientError {
     this.param = init.param ?? null
     this.requestId = init.requestId
     this.retryAfterMs = init.retryAfterMs
+    this.requestedRetryAfterMs = init.requestedRetryAfterMs
   }
 }
 

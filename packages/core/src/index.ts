@@ -10,6 +10,7 @@ export { createVideoClient } from './client'
 export {
   VideoApiError,
   VideoClientError,
+  VideoConfigError,
   VideoJobFailedError,
   VideoNetworkError,
   VideoValidationError,
@@ -36,8 +37,20 @@ export {
   type ManualEnvironment,
   type VideoClientEnvironment,
 } from './sync/environment'
-export { createFetchTransport, type FetchTransportOptions } from './transport/fetch-transport'
-export type { ListRequestQuery, RequestOptions, TransportResult, VideoTransport } from './transport/types'
+export {
+  createFetchTransport,
+  type CreateEncoding,
+  type FetchTransportOptions,
+  type PerRequest,
+} from './transport/fetch-transport'
+export type {
+  ListRequestQuery,
+  NormalizeBody,
+  RequestOptions,
+  TransportOperation,
+  TransportResult,
+  VideoTransport,
+} from './transport/types'
 export type {
   PollInterval,
   PollingOptions,

@@ -1,4 +1,4 @@
-import type { MockVideoApi } from '@vidjob/mock-api'
+import type { MockProfileName, MockVideoApi } from '@vidjob/mock-api'
 import { createMockVideoApi } from '@vidjob/mock-api'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { VideoApiError, VideoClientError, VideoNetworkError, VideoValidationError } from '../src/errors'
@@ -20,12 +20,14 @@ const QUEUE_MS = 1_000
 const RENDER_MS = 10_000
 
 /**
- * A mock API with a manual clock, the {@link MOCK_API_KEY} and a poll hint.
+ * A mock API with a manual clock, the {@link MOCK_API_KEY} and a poll hint, imitating `profile` (default
+ * `'openai'`).
  *
  * @example const api = createContractMockApi(); api.advance(11_000)
  */
-export function createContractMockApi(): MockVideoApi {
+export function createContractMockApi(profile: MockProfileName = 'openai'): MockVideoApi {
   return createMockVideoApi({
+    profile,
     clock: 'manual',
     apiKey: MOCK_API_KEY,
     pollAfterMs: 1_000,
@@ -35,6 +37,12 @@ export function createContractMockApi(): MockVideoApi {
 }
 
 const video = (result: TransportResult): Video => VideoSchema.parse(result.body)
+
+/** The error codes that differ between the profiles the suite runs against (Azure's gateway words its own). */
+const CODES: Partial<Record<MockProfileName, { rateLimit: string; unauthorized: string }>> = {
+  openai: { rateLimit: 'rate_limit_exceeded', unauthorized: 'invalid_api_key' },
+  azure: { rateLimit: '429', unauthorized: '401' },
+}
 
 /**
  * Declares the shared suite for one transport.
@@ -47,13 +55,15 @@ const video = (result: TransportResult): Video => VideoSchema.parse(result.body)
 export function describeMockApiContract(
   name: string,
   connect: (api: MockVideoApi, apiKey: string) => VideoTransport,
+  profile: 'openai' | 'azure' = 'openai',
 ): void {
-  describe(`${name} against @vidjob/mock-api`, () => {
+  const codes = CODES[profile]!
+  describe(`${name} against @vidjob/mock-api${profile === 'openai' ? '' : ` (${profile} profile)`}`, () => {
     let api: MockVideoApi
     let transport: VideoTransport
 
     beforeEach(() => {
-      api = createContractMockApi()
+      api = createContractMockApi(profile)
       transport = connect(api, MOCK_API_KEY)
     })
 
@@ -134,7 +144,7 @@ export function describeMockApiContract(
       api.faults.next({ type: 'rate-limit', retryAfterMs: 2_000 })
       const error = await rejection(transport.list({}))
       expect(error).toBeInstanceOf(VideoApiError)
-      expect(error).toMatchObject({ status: 429, code: 'rate_limit_exceeded', retryAfterMs: 2_000 })
+      expect(error).toMatchObject({ status: 429, code: codes.rateLimit, retryAfterMs: 2_000 })
     })
 
     it('maps an injected 500 to VideoApiError', async () => {
@@ -159,7 +169,7 @@ export function describeMockApiContract(
     it('maps a wrong key to a 401 VideoApiError that does not echo the key', async () => {
       const wrongKey = 'sk-wrong-0123456789'
       const error = await rejection(connect(api, wrongKey).list({}))
-      expect(error).toMatchObject({ name: 'VideoApiError', status: 401, code: 'invalid_api_key' })
+      expect(error).toMatchObject({ name: 'VideoApiError', status: 401, code: codes.unauthorized })
       expect(error.message).not.toContain(wrongKey)
     })
 

@@ -10,7 +10,8 @@ export function isBrowser(): boolean {
 
 /** The options {@link assertApiKeyAllowed} looks at. */
 export interface ApiKeyPolicy {
-  apiKey?: string | undefined
+  /** A key, or a function that gives one: either way the page would hold a key. */
+  apiKey?: unknown
   dangerouslyAllowBrowser?: boolean | undefined
 }
 

@@ -13,6 +13,18 @@ describeMockApiContract('createFetchTransport', (api, apiKey) =>
   createFetchTransport({ baseURL: MOCK_BASE_URL, apiKey, fetch: api.fetch }),
 )
 
+describeMockApiContract(
+  'createFetchTransport (Azure: defaultQuery and the api-key header)',
+  (api, apiKey) =>
+    createFetchTransport({
+      baseURL: 'https://my-resource.openai.azure.com/openai/v1',
+      headers: { 'api-key': apiKey },
+      defaultQuery: { 'api-version': 'preview' },
+      fetch: api.fetch,
+    }),
+  'azure',
+)
+
 describe('createFetchTransport against @vidjob/mock-api', () => {
   afterEach(() => {
     vi.useRealTimers()

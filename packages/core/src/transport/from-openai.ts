@@ -1,10 +1,11 @@
 import type { VideoContentVariant } from '../schema/video'
-import { VideoClientError, abortError } from '../errors'
+import { VideoClientError, VideoValidationError, abortError } from '../errors'
 import type { HeaderReader } from './headers'
 import type { RequestContext } from './http-errors'
 import { describeOrigin, networkError, timeoutError, toApiError } from './http-errors'
 import { VIDEOS_PATH, definedQuery, videoPath, withQuery } from './paths'
 import { readTransportResult } from './read-result'
+import { redactError } from './redact'
 import { raceAbort } from './request-deadline'
 import type { VideoTransport } from './types'
 
@@ -30,7 +31,7 @@ export interface OpenAIListQueryLike {
   order?: 'asc' | 'desc'
 }
 
-/** The members of `client.videos` that vidjob calls (openai v6). */
+/** The members of `client.videos` that vidjob calls (openai v6 and v7). */
 export interface OpenAIVideosLike {
   create(body: { prompt: string }, options?: OpenAIRequestOptionsLike): OpenAIPromiseLike
   retrieve(videoID: string, options?: OpenAIRequestOptionsLike): OpenAIPromiseLike
@@ -45,7 +46,8 @@ export interface OpenAIVideosLike {
 }
 
 /**
- * An instance of the official `openai` SDK (v6 or later), described by the members vidjob uses.
+ * An instance of the official `openai` SDK (v6 or v7, `OpenAI` or `AzureOpenAI`), described by the members
+ * vidjob uses.
  * `baseURL` names the server in error messages; `apiKey` is redacted from them.
  */
 export interface OpenAILike {
@@ -131,15 +133,21 @@ function assertVideosResource(client: OpenAILike): void {
 function createCall(client: OpenAILike): Call {
   const origin = client.baseURL === undefined ? "the openai client's baseURL" : describeOrigin(client.baseURL)
   return async (request, signal, send, read) => {
-    const context: RequestContext = { request, origin, secret: client.apiKey ?? undefined }
+    // Read at each request: the SDK resolves a key given as a function into `apiKey`.
+    const context: RequestContext = { request, origin, secrets: secretsOf(client) }
     if (signal?.aborted) throw abortError(signal)
     try {
       const response = await raceAbort(send({ signal }).asResponse(), signal)
       return await raceAbort(Promise.resolve(read(response, context)), signal)
     } catch (error) {
+      context.secrets = secretsOf(client)
       throw fromSdkError(error, context, signal)
     }
   }
+}
+
+function secretsOf(client: OpenAILike): readonly string[] {
+  return typeof client.apiKey === 'string' && client.apiKey !== '' ? [client.apiKey] : []
 }
 
 /**
@@ -148,11 +156,11 @@ function createCall(client: OpenAILike): Call {
  */
 function fromSdkError(error: unknown, context: RequestContext, signal: AbortSignal | undefined): Error {
   if (signal?.aborted) return abortError(signal)
-  if (error instanceof VideoClientError) return error
+  if (error instanceof VideoClientError) return redactError(error, context.secrets ?? [])
   if (isSdkStatusError(error)) {
-    const body = error.error === undefined || error.error === null ? undefined : { error: error.error }
-    return toApiError(context, { status: error.status, headers: error.headers, body })
+    return toApiError(context, { status: error.status, headers: error.headers, body: sdkErrorBody(error) })
   }
+  if (error instanceof RangeError) return answerTooDeep(context, error)
   if (isSdkTimeout(error)) {
     return timeoutError(
       context,
@@ -161,6 +169,32 @@ function fromSdkError(error: unknown, context: RequestContext, signal: AbortSign
     )
   }
   return networkError(context, error)
+}
+
+/**
+ * The error body as the server sent it, as far as the SDK kept it: `error.error` is the envelope's
+ * `error` member, or, from openai v7, the whole body when it has none (FastAPI's `{ detail }`).
+ */
+function sdkErrorBody(error: SdkStatusError): unknown {
+  const inner = error.error
+  if (inner === undefined || inner === null) return undefined
+  const isDetail = typeof inner === 'object' && 'detail' in inner && !('message' in inner)
+  return isDetail ? inner : { error: inner }
+}
+
+/**
+ * The SDK overflowed the stack on an answer (it parses error bodies itself and stringifies them into its
+ * message, which a deeply nested body cannot survive): the answer is at fault, not the network.
+ */
+function answerTooDeep(context: RequestContext, cause: RangeError): VideoValidationError {
+  const problem = `the openai SDK failed on the answer (${cause.message})`
+  const error = new VideoValidationError(
+    `${context.request} to ${context.origin}: ${problem}. An answer nested this deep is no Videos API ` +
+      'answer: check that baseURL points at one (createFetchTransport refuses such bodies before parsing).',
+    [{ code: 'custom', path: [], message: problem, input: undefined }],
+    undefined,
+  )
+  return redactError(error, context.secrets ?? [])
 }
 
 function isSdkStatusError(error: unknown): error is SdkStatusError {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { readPollAfterMs, readRequestId, readRetryAfterMs } from './headers'
+import {
+  MAX_RETRY_AFTER_MS,
+  readPollAfterMs,
+  readRequestId,
+  readRetryAfter,
+  readRetryAfterMs,
+} from './headers'
 
 const headers = (init: Record<string, string>): Headers => new Headers(init)
 
@@ -67,5 +73,38 @@ describe('readRetryAfterMs', () => {
 
   it('is undefined when neither header is sent', () => {
     expect(readRetryAfterMs(headers({}), now)).toBeUndefined()
+  })
+})
+
+describe('the Retry-After cap', () => {
+  const now = Date.parse('2025-01-01T00:00:00Z')
+
+  it('is one minute', () => {
+    expect(MAX_RETRY_AFTER_MS).toBe(60_000)
+  })
+
+  it.each([
+    ['retry-after-ms past 2^31-1', { 'retry-after-ms': '2147483648' }, 2_147_483_648],
+    ['retry-after in seconds', { 'retry-after': '86400' }, 86_400_000],
+    [
+      'retry-after as a far HTTP date',
+      { 'retry-after': 'Fri, 31 Dec 9999 23:59:59 GMT' },
+      253402300799000 - now,
+    ],
+    ['a number too long for a double', { 'retry-after': '9'.repeat(400) }, Number.POSITIVE_INFINITY],
+  ])('caps %s at 60 s, keeping what the server asked for', (_, init, requested) => {
+    expect(readRetryAfterMs(headers(init), now)).toBe(60_000)
+    expect(readRetryAfter(headers(init), now)).toEqual({ ms: 60_000, requestedMs: requested })
+  })
+
+  it('takes a wait up to the cap as it is', () => {
+    expect(readRetryAfter(headers({ 'retry-after': '60' }), now)).toEqual({
+      ms: 60_000,
+      requestedMs: undefined,
+    })
+    expect(readRetryAfter(headers({ 'retry-after-ms': '59999.5' }), now)).toEqual({
+      ms: 60_000,
+      requestedMs: undefined,
+    })
   })
 })

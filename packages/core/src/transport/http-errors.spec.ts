@@ -13,7 +13,7 @@ import {
 const context: RequestContext = {
   request: 'GET /videos/abc',
   origin: 'https://api.example.com',
-  secret: 'sk-secret',
+  secrets: ['sk-secret'],
 }
 const envelope = {
   error: { message: 'No video found', type: 'invalid_request_error', param: 'id', code: 'not_found' },
@@ -31,12 +31,12 @@ describe('describeOrigin', () => {
 
 describe('redactSecret', () => {
   it('replaces every occurrence', () => {
-    expect(redactSecret('a sk-secret b sk-secret', 'sk-secret')).toBe('a [redacted] b [redacted]')
+    expect(redactSecret('a sk-secret b sk-secret', ['sk-secret'])).toBe('a [redacted] b [redacted]')
   })
 
   it('leaves the message alone without a secret', () => {
     expect(redactSecret('a b', undefined)).toBe('a b')
-    expect(redactSecret('a b', '')).toBe('a b')
+    expect(redactSecret('a b', [''])).toBe('a b')
   })
 })
 
@@ -62,7 +62,11 @@ describe('toApiError', () => {
 
   it.each([
     ['no body', undefined],
-    ['a JSON body that is not an envelope', { detail: 'oops' }],
+    ['a JSON body that is not an envelope', { message: 'oops' }],
+    ["vLLM's auth body", { error: 'Unauthorized' }],
+    ["new-api's task body", { code: 'task_not_exist', message: 'task_not_exist', data: null }],
+    ['a FastAPI detail that is neither a string nor a list', { detail: { reason: 'x' } }],
+    ['an empty FastAPI detail', { detail: '' }],
     ['raw text', '<html>Bad Gateway</html>'],
     ['an envelope with an empty message', { error: { message: '' } }],
   ])('names the request and status for %s', (_, body) => {
@@ -84,6 +88,27 @@ describe('toApiError', () => {
       body: undefined,
     })
     expect(error.message).toBe('GET /videos/abc answered 503 with no error body')
+  })
+
+  it('caps a longer Retry-After at 60 s and says the server asked for more, in the field and the message', () => {
+    const headers = new Headers({ 'retry-after': '3600' })
+    const error = toApiError(context, { status: 429, headers, body: envelope })
+    expect(error).toMatchObject({ retryAfterMs: 60_000, requestedRetryAfterMs: 3_600_000 })
+    expect(error.message).toBe(
+      'No video found (the server asked to wait 3600 s before retrying; vidjob waits at most 60 s)',
+    )
+    const bare = toApiError(context, { status: 429, headers, body: undefined })
+    expect(bare.message).toMatch(/answered 429 with no error body \(the server asked to wait 3600 s/)
+  })
+
+  it('leaves the message alone and requestedRetryAfterMs undefined for a wait within the cap', () => {
+    const error = toApiError(context, {
+      status: 429,
+      headers: new Headers({ 'retry-after': '60' }),
+      body: envelope,
+    })
+    expect(error).toMatchObject({ message: 'No video found', retryAfterMs: 60_000 })
+    expect(error.requestedRetryAfterMs).toBeUndefined()
   })
 
   it('redacts the key when a server echoes it', () => {

@@ -12,8 +12,8 @@ describe('parseJson', () => {
   })
 
   it('reports text that is not JSON', () => {
-    expect(parseJson('<html>')).toEqual({ ok: false })
-    expect(parseJson('')).toEqual({ ok: false })
+    expect(parseJson('<html>')).toEqual({ ok: false, tooDeep: false })
+    expect(parseJson('')).toEqual({ ok: false, tooDeep: false })
   })
 })
 

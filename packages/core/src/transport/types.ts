@@ -42,3 +42,12 @@ export interface VideoTransport {
     options?: RequestOptions,
   ): Promise<Response>
 }
+
+/** The JSON endpoints, as `normalize` is told which one answered. */
+export type TransportOperation = 'retrieve' | 'list' | 'create' | 'remix' | 'delete'
+
+/**
+ * Rewrites a 2xx JSON body before the transport returns it, for a server whose shapes no built-in
+ * normalization covers (e.g. a video wrapped in `{ data: ... }`). The client still validates the result.
+ */
+export type NormalizeBody = (body: unknown, operation: TransportOperation) => unknown
