@@ -25,13 +25,15 @@ const CORE_PEERS = ['rxjs', 'zod']
 // ≤ 1.2 kB and the root entry a quarter smaller than before it (13.8 kB). CI holds each entry to its size
 // now, so nothing grows while the work goes on; docs/benchmarks.md says what is met and what is not.
 // Transport hardening (issues 14 and 15: gateway options, bounded and redacted answers, FastAPI errors)
-// raised core by 3.6 kB and /openai by 2 kB, most of it the messages that say what to fix.
+// raised core by 3.6 kB and /openai by 2 kB, most of it the messages that say what to fix; the poller at
+// scale and compatible servers (normalization, capabilities, the writer) by 4.1 kB more. Both bars of the
+// redesign are missed by that much: docs/benchmarks.md reports it.
 export default [
-  check('core', 'index', '*', CORE_PEERS, '17 kB'),
-  check('core', 'index', '{ createVideoClient, createFetchTransport }', CORE_PEERS, '16.75 kB'),
+  check('core', 'index', '*', CORE_PEERS, '21.2 kB'),
+  check('core', 'index', '{ createVideoClient, createFetchTransport }', CORE_PEERS, '21 kB'),
   check('core', 'bindings', '*', CORE_PEERS, '3 kB'),
   check('core', 'schema', '*', CORE_PEERS, '2 kB'),
-  check('core', 'openai', '*', CORE_PEERS, '5.05 kB'),
+  check('core', 'openai', '*', CORE_PEERS, '5.1 kB'),
   check('react', 'index', '*', ['react', 'react/jsx-runtime', 'rxjs', '@vidjob/core'], '1.2 kB'),
   check('vue', 'index', '*', ['vue', 'rxjs', '@vidjob/core'], '1.2 kB'),
 ]

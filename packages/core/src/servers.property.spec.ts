@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { Findings } from '../soak/findings'
 import { JobObservers } from '../soak/job-observers'
 import { setup, START } from '../test/harness'
-import { PROPERTY_PROFILES } from '../test/profiles'
+import { PROFILES, transportFor } from '../test/profiles'
 import { propertySeed } from '../test/property-seed'
 import type { VideoClient } from './types'
 
@@ -50,7 +50,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 )
 
 const worldArb = fc.record({
-  profile: fc.constantFrom<MockProfileName>(...PROPERTY_PROFILES),
+  profile: fc.constantFrom<MockProfileName>(...PROFILES),
   jobs: fc.integer({ min: 1, max: 5 }),
   ops: fc.array(opArb, { minLength: 5, maxLength: 40 }),
 })
@@ -129,12 +129,15 @@ describe('every profile, with faults on (property-based)', () => {
   it('never regresses a status or progress, and never takes a job the server has for deleted', async () => {
     await fc.assert(
       fc.asyncProperty(worldArb, async ({ profile, jobs, ops }) => {
-        const { api, client, advance } = setup({ mock: { profile, latencyMs: [50, 400] } })
+        const { api, client, advance } = setup({
+          mock: { profile, latencyMs: [50, 400] },
+          transport: transportFor(profile),
+        })
         const run = new ServerRun(api, client)
         try {
           for (let i = 0; i < jobs; i++) {
             const creating = client.create({ prompt: `job ${i}` })
-            await advance(400)
+            await advance(1_000)
             run.ids.push((await creating).id)
           }
           for (const op of ops) {

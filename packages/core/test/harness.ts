@@ -3,6 +3,7 @@ import { vi } from 'vitest'
 import { createVideoClient } from '../src/client'
 import { createManualEnvironment } from '../src/sync/environment'
 import { createFetchTransport } from '../src/transport/fetch-transport'
+import type { FetchTransportOptions } from '../src/transport/fetch-options'
 import type { VideoClientOptions, VideoJobState } from '../src/types'
 
 /** 2026-01-01T00:00:00Z: every test starts from the same instant. */
@@ -13,10 +14,16 @@ export const BASE_URL = 'http://mock.local/v1'
  * A client wired to the in-process mock API, with fake timers driving both (the mock's default clock
  * reads the faked `Date.now`). Jobs queue for 2 s and render for 20 s unless told otherwise.
  */
-export function setup(options: { mock?: MockVideoApiOptions; client?: Partial<VideoClientOptions> } = {}) {
+export function setup(
+  options: {
+    mock?: MockVideoApiOptions
+    client?: Partial<VideoClientOptions>
+    transport?: Omit<FetchTransportOptions, 'baseURL' | 'fetch'>
+  } = {},
+) {
   vi.useFakeTimers({ now: START })
   const api = createMockVideoApi({ queueMs: 2_000, renderMs: 20_000, ...options.mock })
-  const transport = createFetchTransport({ baseURL: BASE_URL, fetch: api.fetch })
+  const transport = createFetchTransport({ baseURL: BASE_URL, fetch: api.fetch, ...options.transport })
   const environment = createManualEnvironment()
   const client = createVideoClient({ transport, environment, ...options.client })
   return {

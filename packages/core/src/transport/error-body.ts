@@ -4,7 +4,8 @@ import { ApiErrorBodySchema } from '../schema/video'
  * Reads what a non-2xx body says, in the shapes compatible servers send: the spec's
  * `{ "error": { "message", "type", "param", "code" } }` envelope (OpenAI, LiteLLM, Azure, new-api), and
  * FastAPI's `{ "detail": "..." }` / `{ "detail": [{ "loc", "msg", "type" }] }` (vLLM-Omni, Starlette
- * routes of LiteLLM). Any other body says nothing vidjob can rely on.
+ * routes of LiteLLM), and the flat `{ "code", "message" }` of new-api's task errors. Any other body says
+ * nothing vidjob can rely on.
  */
 
 /** The fields of a `VideoApiError` that come from the body. */
@@ -24,10 +25,18 @@ const LOCATIONS = new Set(['body', 'query', 'path', 'header', 'cookie'])
 export function readErrorBody(body: unknown): ErrorBodyFields | undefined {
   const envelope = ApiErrorBodySchema.safeParse(body)
   if (envelope.success) return envelope.data.error.message === '' ? undefined : envelope.data.error
-  if (typeof body !== 'object' || body === null || !('detail' in body)) return undefined
+  if (typeof body !== 'object' || body === null) return undefined
+  if (!('detail' in body)) return readFlat(body)
   const { detail } = body
   if (typeof detail === 'string') return detail === '' ? undefined : { message: detail }
   return Array.isArray(detail) ? readValidationDetail(detail) : undefined
+}
+
+/** `{ "code": "task_not_exist", "message": "task_not_exist", "data": null }` (new-api's task routes). */
+function readFlat(body: object): ErrorBodyFields | undefined {
+  const { message, code } = body as { message?: unknown; code?: unknown }
+  if (typeof message !== 'string' || message === '') return undefined
+  return { message, code: typeof code === 'string' || typeof code === 'number' ? String(code) : null }
 }
 
 /** A validation problem as FastAPI (pydantic) reports it. */

@@ -103,7 +103,7 @@ describe('litellm', () => {
 })
 
 describe('new-api', () => {
-  it('reads its envelope, and names the request for its { code, message, data } task body', async () => {
+  it('reads its envelope and its { code, message, data } task body', async () => {
     const { transport } = connect('new-api')
     expect(await rejection(transport.list({}))).toMatchObject({
       status: 404,
@@ -112,7 +112,8 @@ describe('new-api', () => {
     })
     expect(await rejection(transport.retrieve('task_missing'))).toMatchObject({
       status: 400,
-      message: 'GET /videos/task_missing answered 400 with no error body',
+      message: 'task_not_exist',
+      code: 'task_not_exist',
     })
     const wrongKey = createFetchTransport({
       baseURL: BASE,

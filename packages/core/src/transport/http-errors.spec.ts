@@ -62,9 +62,8 @@ describe('toApiError', () => {
 
   it.each([
     ['no body', undefined],
-    ['a JSON body that is not an envelope', { message: 'oops' }],
+    ['a JSON body that is not an envelope', { status: 'oops' }],
     ["vLLM's auth body", { error: 'Unauthorized' }],
-    ["new-api's task body", { code: 'task_not_exist', message: 'task_not_exist', data: null }],
     ['a FastAPI detail that is neither a string nor a list', { detail: { reason: 'x' } }],
     ['an empty FastAPI detail', { detail: '' }],
     ['raw text', '<html>Bad Gateway</html>'],
@@ -78,6 +77,12 @@ describe('toApiError', () => {
     })
     expect(error.message).toBe('GET /videos/abc answered 502 Bad Gateway with no error body')
     expect(error).toMatchObject({ status: 502, code: null, type: null, param: null })
+  })
+
+  it("reads new-api's flat task body, its code included", () => {
+    const body = { code: 'task_not_exist', message: 'task_not_exist', data: null }
+    const error = toApiError(context, { status: 400, headers: new Headers(), body })
+    expect(error).toMatchObject({ status: 400, message: 'task_not_exist', code: 'task_not_exist' })
   })
 
   it('leaves out an empty status text (HTTP/2 has none)', () => {
