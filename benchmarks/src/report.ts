@@ -100,6 +100,16 @@ export function formatSpread(
 }
 
 /**
+ * The range of some counts as "a–b", or "a" when they are all the same.
+ *
+ * @example formatRange([5, 20, 10]) // '5–20'
+ */
+export function formatRange(values: readonly number[]): string {
+  const [min, max] = [Math.min(...values), Math.max(...values)]
+  return min === max ? formatCount(min) : `${formatCount(min)}–${formatCount(max)}`
+}
+
+/**
  * results.json: one run of `pnpm bench`.
  *
  * @example const report = JSON.parse(await readFile('results.json', 'utf8')) as BenchReport
