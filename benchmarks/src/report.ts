@@ -49,6 +49,15 @@ export function formatCount(value: number): string {
 }
 
 /**
+ * A mean count (per interval, per run): one decimal below 10, so 0.2 requests do not read as none.
+ *
+ * @example formatMeanCount(0.24) // '0.2'; formatMeanCount(1234.5) // '1,235'
+ */
+export function formatMeanCount(value: number): string {
+  return Math.abs(value) < 10 ? value.toFixed(1) : formatCount(value)
+}
+
+/**
  * Milliseconds, to three significant digits or whole ms.
  *
  * @example formatMs(4460) // '4,460 ms'

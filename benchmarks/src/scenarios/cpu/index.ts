@@ -30,6 +30,10 @@ export interface CpuPoint {
   readonly notificationsPerInterval?: number
   /** CPU ms per interval its requests cost the transport, the in-process mock and the clock driver (estimate). */
   readonly requestCostPerInterval?: number
+  /** CPU ms per interval the clock driver spent on the side's other timers (its own: refetch, poller), estimated. */
+  readonly driverPerInterval?: number
+  /** `cpuPerCycle` without `driverPerInterval`: what the cycle would cost were the side's own timers free to fire. */
+  readonly cpuPerCycleWithoutDriver?: number
   readonly firingUs?: number
   /** Set when a repeat spent more than the cap: the CPU ms of the interval that crossed it. */
   readonly overCapMs?: number
@@ -85,7 +89,12 @@ function combine(side: TrackerName, size: number, runs: readonly CpuSizeRun[]): 
   const requestCost = runs.map((run) => {
     const costs = run.costs
     if (costs === undefined) return Number.NaN
-    return (mean(run, (i) => i.retrieve * costs.retrieveUs + i.list * costs.listUs) / 1000) as number
+    return mean(run, (i) => i.retrieve * costs.retrieveUs + i.list * costs.listUs) / 1000
+  })
+  // Each request fired one latency timer (in the request cost); the other firings are the side's own timers.
+  const driver = runs.map((run) => {
+    const firingUs = run.costs?.firingUs ?? Number.NaN
+    return (mean(run, (i) => Math.max(0, i.firings - i.retrieve - i.list)) * firingUs) / 1000
   })
   return {
     side,
@@ -100,6 +109,10 @@ function combine(side: TrackerName, size: number, runs: readonly CpuSizeRun[]): 
     firingsPerInterval: perRun((i) => i.firings),
     notificationsPerInterval: perRun((i) => i.notifications),
     requestCostPerInterval: median(requestCost),
+    driverPerInterval: median(driver),
+    cpuPerCycleWithoutDriver: median(
+      cpu.map((ms, n) => ((ms - (driver[n] as number)) * size) / Math.max(refreshes[n] as number, 1)),
+    ),
     firingUs: median(runs.map((run) => run.costs?.firingUs ?? Number.NaN)),
   }
 }

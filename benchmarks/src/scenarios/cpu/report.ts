@@ -1,5 +1,6 @@
 import {
   formatCount,
+  formatMeanCount,
   formatMs,
   formatRange,
   formatRatio,
@@ -49,8 +50,8 @@ export function cpuReport(workload: CpuWorkload, points: readonly CpuPoint[]): S
         q,
         spread((p) => p.cpuPerInterval),
       ),
-      cell(v, (p) => formatCount(p.refreshesPerInterval ?? 0)),
-      cell(q, (p) => formatCount(p.refreshesPerInterval ?? 0)),
+      cell(v, (p) => formatMeanCount(p.refreshesPerInterval ?? 0)),
+      cell(q, (p) => formatMeanCount(p.refreshesPerInterval ?? 0)),
       cell(
         v,
         spread((p) => p.cpuPerCycle),
@@ -110,16 +111,17 @@ function breakdown(workload: CpuWorkload, points: readonly CpuPoint[]): ReportTa
     .map((p) => {
       if (p.cpuPerInterval === undefined)
         return [formatCount(p.size), p.side, 'over the cap', '', '', '', '', '']
-      const requests = `${formatCount((p.retrievePerInterval ?? 0) + (p.listPerInterval ?? 0))} (${formatCount(p.listPerInterval ?? 0)} list)`
+      const requests = `${formatMeanCount((p.retrievePerInterval ?? 0) + (p.listPerInterval ?? 0))} (${formatMeanCount(p.listPerInterval ?? 0)} list)`
       const cost = p.requestCostPerInterval ?? Number.NaN
       return [
         formatCount(p.size),
         p.side,
         requests,
-        formatCount(p.firingsPerInterval ?? 0),
-        formatCount(p.notificationsPerInterval ?? 0),
+        formatMeanCount(p.firingsPerInterval ?? 0),
+        formatMeanCount(p.notificationsPerInterval ?? 0),
         formatMs(cost),
-        formatMs(p.cpuPerInterval.median - cost),
+        formatMs(p.driverPerInterval ?? Number.NaN),
+        formatMs(p.cpuPerInterval.median - cost - (p.driverPerInterval ?? 0)),
         formatMs(p.wallPerInterval ?? Number.NaN),
       ]
     })
@@ -132,13 +134,15 @@ function breakdown(workload: CpuWorkload, points: readonly CpuPoint[]): ReportTa
       'timer firings',
       'notifications',
       'requests’ transport + mock (est.)',
+      'clock driver for the side’s own timers (est.)',
       'the rest: the library (est.)',
       'wall time',
     ],
     rows,
     notes: [
       'Requests’ cost: each process, after its intervals, sends 200 retrieves and then 20 newest-page requests at once through the same transport and mock, answered after the same latency, and divides the CPU it took (the cheapest of three passes); times this side’s requests per interval. It covers the fetch objects, the mock server, the JSON parse of the body and the latency timer’s firing, not the validation or anything after.',
-      `The rest is the library's own work plus its own timers' firings (query-core holds one refetch timer per job, so ${formatCount(workload.sizes.at(-1) as number)} timers; vidjob's poller one).`,
+      `Clock driver: the fake clock's cost of firing the side's own timers (firings beyond one per request: query-core's refetch timer of each job, vidjob's poller timer), at the µs per firing calibrated in the same process. A real event loop fires a timer for less; the bar is judged with and without this share.`,
+      `The rest is the library's own work: scheduling, validation, merging, notifying, and the garbage all of it makes.`,
     ],
   }
 }
@@ -159,11 +163,18 @@ function bars(
         : q?.overCapMs !== undefined
           ? 'query-core over the cap'
           : `${formatMs(cycle('vidjob', size))} vs ${formatMs(cycle('query-core', size))}`
+    // Cleared only if it holds both as measured and without the clock driver's share for the sides' own timers.
+    const without = (p: CpuPoint | undefined): number => p?.cpuPerCycleWithoutDriver ?? Number.NaN
     const cleared =
       q?.overCapMs !== undefined
         ? v?.overCapMs === undefined
-        : cycle('vidjob', size) <= cycle('query-core', size)
-    return { size, text, cleared }
+        : cycle('vidjob', size) <= cycle('query-core', size) && without(v) <= without(q)
+    const note = v && q && !cleared && cycle('vidjob', size) <= cycle('query-core', size)
+    return {
+      size,
+      text: `${text}${note ? ` (without the clock driver: ${formatMs(without(v))} vs ${formatMs(without(q))})` : ''}`,
+      cleared,
+    }
   })
   const bound = 1.2 * (large / small)
   return [

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import {
   formatCount,
+  formatMeanCount,
   formatMs,
   formatRange,
   formatRatio,
@@ -128,7 +129,7 @@ function fleetRow(side: string, size: number, run: FleetRun | undefined, interva
     `${formatMs(detections.median)} / ${late}${formatMs(detections.p95)}`,
     `${formatCount(run.detections.length)}${run.undetected > 0 ? ` (${formatCount(run.undetected)} not shown)` : ''}`,
     (run.requests.list / run.windowIntervals).toFixed(1),
-    formatCount(run.requests.retrieve / run.windowIntervals),
+    formatMeanCount(run.requests.retrieve / run.windowIntervals),
     formatCount(Math.ceil(size / 100)),
   ]
 }
