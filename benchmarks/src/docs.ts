@@ -40,7 +40,7 @@ function resultsMarkdown(report: BenchReport): string {
   const scenarios = Object.values(report.scenarios)
   const bars = scenarios.flatMap((scenario) => scenario.bars)
   return [
-    `Measured ${report.generatedAt.slice(0, 10)} (\`pnpm --filter @vidjob/benchmarks bench\`, ${report.mode} run) on ${machine.cpuModel}, nproc ${machine.nproc}, Node ${machine.node}, ${machine.platform}.`,
+    `Measured ${report.generatedAt.slice(0, 10)} (\`pnpm --filter @vidjob/benchmarks bench\`, ${report.mode} run) on ${machine.cpuModel}, nproc ${machine.nproc}, Node ${machine.node}, ${machine.platform}${machine.loadAverage === undefined ? '' : `, load average ${machine.loadAverage} at the start`}.`,
     '',
     '![HTTP requests and completion-detection latency](benchmarks-requests.svg)',
     '',

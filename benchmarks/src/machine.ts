@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { availableParallelism } from 'node:os'
+import { availableParallelism, loadavg } from 'node:os'
 
 /** The machine a run was measured on. */
 export interface MachineInfo {
@@ -7,6 +7,8 @@ export interface MachineInfo {
   readonly nproc: number
   readonly node: string
   readonly platform: string
+  /** The 1-minute load average when the run started: above the core count, other work shared the CPUs. */
+  readonly loadAverage?: number
 }
 
 /**
@@ -20,6 +22,7 @@ export function describeMachine(): MachineInfo {
     nproc: availableParallelism(),
     node: process.version,
     platform: `${process.platform} ${process.arch}`,
+    loadAverage: Number((loadavg()[0] ?? 0).toFixed(2)),
   }
 }
 

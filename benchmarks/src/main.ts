@@ -4,6 +4,7 @@
  * refreshes docs/benchmarks.md and its chart.
  */
 import { mkdir } from 'node:fs/promises'
+import { loadavg } from 'node:os'
 import { runChild } from './child-process'
 import { writeDocs } from './docs'
 import { describeMachine } from './machine'
@@ -17,9 +18,10 @@ const packageDir = new URL('..', import.meta.url)
 const options = parseBenchOptions(process.argv.slice(2))
 const machine = describeMachine()
 console.log(
-  `vidjob benchmarks (${options.quick ? 'quick' : 'full'}) on ${machine.cpuModel}, ${machine.nproc} cores, Node ${machine.node}\n`,
+  `vidjob benchmarks (${options.quick ? 'quick' : 'full'}) on ${machine.cpuModel}, ${machine.nproc} cores, Node ${machine.node}, load average ${machine.loadAverage}\n`,
 )
 
+const benchStarted = performance.now()
 const results: ScenarioResult[] = []
 for (const name of options.scenarios) {
   const started = performance.now()
@@ -32,6 +34,8 @@ for (const name of options.scenarios) {
   console.log(`(${name}: ${((performance.now() - started) / 1000).toFixed(1)} s)\n`)
 }
 
+const minutes = (performance.now() - benchStarted) / 60_000
+console.log(`All scenarios: ${minutes.toFixed(1)} min; load average now ${loadavg()[0]?.toFixed(2)}\n`)
 const bars = results.flatMap((result) => result.bars)
 console.log(
   `Bars${options.quick ? ' (quick run: reduced workloads, a smoke test; judge bars on a full run)' : ''}\n${textBars(bars)}\n`,

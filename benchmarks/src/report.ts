@@ -49,6 +49,15 @@ export function formatCount(value: number): string {
 }
 
 /**
+ * A mean count (per interval, per run): one decimal below 10, so 0.2 requests do not read as none.
+ *
+ * @example formatMeanCount(0.24) // '0.2'; formatMeanCount(1234.5) // '1,235'
+ */
+export function formatMeanCount(value: number): string {
+  return Math.abs(value) < 10 ? value.toFixed(1) : formatCount(value)
+}
+
+/**
  * Milliseconds, to three significant digits or whole ms.
  *
  * @example formatMs(4460) // '4,460 ms'
@@ -97,6 +106,16 @@ export function formatSpread(
   format: (v: number) => string,
 ): string {
   return `${format(median)} (${format(low).replace(/ \S+$/, '')}–${format(high).replace(/ \S+$/, '')})`
+}
+
+/**
+ * The range of some counts as "a–b", or "a" when they are all the same.
+ *
+ * @example formatRange([5, 20, 10]) // '5–20'
+ */
+export function formatRange(values: readonly number[]): string {
+  const [min, max] = [Math.min(...values), Math.max(...values)]
+  return min === max ? formatCount(min) : `${formatCount(min)}–${formatCount(max)}`
 }
 
 /**

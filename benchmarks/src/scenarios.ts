@@ -5,7 +5,15 @@ import type { ScenarioResult } from './report'
  *
  * @example for (const name of SCENARIO_NAMES) console.log(name)
  */
-export const SCENARIO_NAMES = ['requests', 'renders', 'cpu', 'memory', 'size'] as const
+export const SCENARIO_NAMES = [
+  'requests',
+  'renders',
+  'cpu',
+  'freshness',
+  'unsubscribe',
+  'memory',
+  'size',
+] as const
 
 /**
  * The name of one scenario.
@@ -20,6 +28,8 @@ const loaders: Record<ScenarioName, () => Promise<Runner>> = {
   requests: async () => (await import('./scenarios/requests/index')).runRequests,
   renders: async () => (await import('./scenarios/renders/index')).runRenders,
   cpu: async () => (await import('./scenarios/cpu/index')).runCpu,
+  freshness: async () => (await import('./scenarios/freshness/index')).runFreshness,
+  unsubscribe: async () => (await import('./scenarios/unsubscribe/index')).runUnsubscribe,
   memory: async () => (await import('./scenarios/memory/index')).runMemory,
   size: async () => (await import('./scenarios/size/index')).runSize,
 }
@@ -34,6 +44,8 @@ export const SCENARIO_NODE_ENV: Record<ScenarioName, 'production' | 'development
   requests: 'production',
   renders: 'development',
   cpu: 'production',
+  freshness: 'production',
+  unsubscribe: 'production',
   memory: 'production',
   size: 'production',
 }

@@ -1,121 +1,118 @@
-import {
-  formatBytes,
-  formatCount,
-  formatMs,
-  formatRatio,
-  formatSpread,
-  type ScenarioResult,
-} from '../../report'
-import { quantile } from '../../stats'
 import { runChild } from '../../child-process'
-import { medianCycle, type CpuRepeat } from './measure-side'
-import type { CpuSideResult } from './side'
-import { CPU_SIDES } from './sides'
-import { cpuWorkload, type CpuWorkload } from './workload'
+import type { ScenarioResult } from '../../report'
+import { quantile } from '../../stats'
+import { TRACKERS, type TrackerName } from '../../trackers'
+import type { CpuSizeRun } from './measure-size'
+import { cpuReport } from './report'
+import { cpuWorkload } from './workload'
 
-/** One side over every repeat. */
-export interface CpuTotals {
-  readonly name: string
-  readonly config: string
-  /** Median over repeats (one process each) of each repeat's median cycle time, with the repeats' range. */
-  readonly cycleMs: { readonly median: number; readonly min: number; readonly max: number }
-  /** p10–p90 of every timed cycle of every repeat. */
-  readonly cycleMsP10: number
-  readonly cycleMsP90: number
-  readonly allocatedBytesPerCycle: number
-  readonly retainedBytes: number
-  readonly notificationsPerCycle: number
-  readonly repeats: readonly CpuRepeat[]
+/** A median over the repeats, with their range. */
+export interface Spread {
+  readonly median: number
+  readonly min: number
+  readonly max: number
+}
+
+/** One side at one size, over every repeat. */
+export interface CpuPoint {
+  readonly side: TrackerName
+  readonly size: number
+  readonly repeats: number
+  /** CPU ms and job refreshes the side spent per interval (mean over the measured intervals of a repeat). */
+  readonly cpuPerInterval?: Spread
+  readonly refreshesPerInterval?: number
+  /** CPU ms to refresh every live job once: per interval × size ÷ refreshes per interval. */
+  readonly cpuPerCycle?: Spread
+  readonly wallPerInterval?: number
+  readonly retrievePerInterval?: number
+  readonly listPerInterval?: number
+  readonly firingsPerInterval?: number
+  readonly notificationsPerInterval?: number
+  /** CPU ms per interval its requests cost the transport, the in-process mock and the clock driver (estimate). */
+  readonly requestCostPerInterval?: number
+  /** CPU ms per interval the clock driver spent on the side's other timers (its own: refetch, poller), estimated. */
+  readonly driverPerInterval?: number
+  /** `cpuPerCycle` without `driverPerInterval`: what the cycle would cost were the side's own timers free to fire. */
+  readonly cpuPerCycleWithoutDriver?: number
+  readonly firingUs?: number
+  /** Set when a repeat spent more than the cap: the CPU ms of the interval that crossed it. */
+  readonly overCapMs?: number
 }
 
 /**
- * Scenario 3: CPU time and allocations per poll cycle (10 list pages + 100 retrieves over 1,000 tracked
- * jobs, merged and emitted), core only, no network.
+ * Scenario 3: CPU time per poll interval at 10 to 10,000 live jobs, vidjob's poller and query-core's
+ * observers over the same transport and mock, each repeat of each side in a fresh process, alternating.
  *
  * @example const result = await runCpu({ quick: true })
  */
 export async function runCpu(options: { quick: boolean }): Promise<ScenarioResult> {
   const workload = cpuWorkload(options.quick)
-  const sides = Object.keys(CPU_SIDES)
-  const runs = new Map<string, CpuSideResult[]>(sides.map((side) => [side, []]))
-  // A, B, C, A, B, C…: one fresh process per repeat, so drift in the machine's load is shared by every side.
-  for (let repeat = 0; repeat < workload.repeats; repeat++)
-    for (const side of sides) {
-      const args = options.quick ? [side, '--quick'] : [side]
-      runs.get(side)?.push(await runChild<CpuSideResult>('src/run-side.ts', ['cpu', ...args]))
-    }
-  return report(workload, [...runs.values()].map(total))
+  const sides = Object.keys(TRACKERS) as TrackerName[]
+  const runs = new Map<string, CpuSizeRun[]>()
+  const overCapAt = new Map<TrackerName, number>()
+  const groups = workload.processPerSize ? workload.sizes.map((size) => [size]) : [workload.sizes]
+  for (const group of groups)
+    // A B A B…: one fresh process per repeat, so drift in the machine's load is shared by both sides.
+    for (let repeat = 0; repeat < workload.repeats; repeat++)
+      for (const side of sides) {
+        const sizes = group.filter((size) => size < (overCapAt.get(side) ?? Infinity))
+        if (sizes.length === 0) continue
+        const args = ['cpu', side, sizes.join(','), ...(options.quick ? ['--quick'] : [])]
+        for (const run of await runChild<CpuSizeRun[]>('src/run-side.ts', args)) {
+          const key = `${side}@${run.size}`
+          runs.set(key, [...(runs.get(key) ?? []), run])
+          if (run.overCap) overCapAt.set(side, Math.min(run.size, overCapAt.get(side) ?? Infinity))
+        }
+      }
+  const points = sides.flatMap((side) =>
+    workload.sizes.map((size) => combine(side, size, runs.get(`${side}@${size}`) ?? [])),
+  )
+  return cpuReport(workload, points)
 }
 
-function total(runs: readonly CpuSideResult[]): CpuTotals {
-  const [{ name, config }] = runs as [CpuSideResult, ...CpuSideResult[]]
-  const repeats = runs.map((run) => run.repeat)
-  const medians = repeats.map(medianCycle)
-  const all = repeats.flatMap((repeat) => repeat.cycleMs)
-  const mean = (pick: (repeat: CpuRepeat) => number): number =>
-    repeats.reduce((sum, repeat) => sum + pick(repeat), 0) / repeats.length
+function combine(side: TrackerName, size: number, runs: readonly CpuSizeRun[]): CpuPoint {
+  const over = runs.find((run) => run.overCap)
+  if (over?.overCap || runs.length === 0)
+    return { side, size, repeats: runs.length, ...(over?.overCap ? { overCapMs: over.overCap.cpuMs } : {}) }
+  const mean = (run: CpuSizeRun, pick: (i: CpuSizeRun['intervals'][number]) => number): number =>
+    run.intervals.reduce((sum, interval) => sum + pick(interval), 0) / run.intervals.length
+  const median = (values: readonly number[]): number => quantile(values, 0.5)
+  const spread = (values: readonly number[]): Spread => ({
+    median: median(values),
+    min: Math.min(...values),
+    max: Math.max(...values),
+  })
+  const perRun = (pick: (i: CpuSizeRun['intervals'][number]) => number): number =>
+    median(runs.map((run) => mean(run, pick)))
+  const cpu = runs.map((run) => mean(run, (i) => i.cpuMs))
+  const refreshes = runs.map((run) => mean(run, (i) => i.refreshes))
+  const requestCost = runs.map((run) => {
+    const costs = run.costs
+    if (costs === undefined) return Number.NaN
+    return mean(run, (i) => i.retrieve * costs.retrieveUs + i.list * costs.listUs) / 1000
+  })
+  // Each request fired one latency timer (in the request cost); the other firings are the side's own timers.
+  const driver = runs.map((run) => {
+    const firingUs = run.costs?.firingUs ?? Number.NaN
+    return (mean(run, (i) => Math.max(0, i.firings - i.retrieve - i.list)) * firingUs) / 1000
+  })
   return {
-    name,
-    config,
-    cycleMs: { median: quantile(medians, 0.5), min: Math.min(...medians), max: Math.max(...medians) },
-    cycleMsP10: quantile(all, 0.1),
-    cycleMsP90: quantile(all, 0.9),
-    allocatedBytesPerCycle: mean((repeat) => repeat.allocatedBytesPerCycle),
-    retainedBytes: quantile(
-      repeats.map((repeat) => repeat.retainedBytes),
-      0.5,
+    side,
+    size,
+    repeats: runs.length,
+    cpuPerInterval: spread(cpu),
+    refreshesPerInterval: median(refreshes),
+    cpuPerCycle: spread(cpu.map((ms, n) => (ms * size) / Math.max(refreshes[n] as number, 1))),
+    wallPerInterval: perRun((i) => i.wallMs),
+    retrievePerInterval: perRun((i) => i.retrieve),
+    listPerInterval: perRun((i) => i.list),
+    firingsPerInterval: perRun((i) => i.firings),
+    notificationsPerInterval: perRun((i) => i.notifications),
+    requestCostPerInterval: median(requestCost),
+    driverPerInterval: median(driver),
+    cpuPerCycleWithoutDriver: median(
+      cpu.map((ms, n) => ((ms - (driver[n] as number)) * size) / Math.max(refreshes[n] as number, 1)),
     ),
-    notificationsPerCycle: mean((repeat) => repeat.notificationsPerCycle),
-    repeats,
-  }
-}
-
-function report(workload: CpuWorkload, totals: CpuTotals[]): ScenarioResult {
-  const [vidjob, tanstack, validated] = totals as [CpuTotals, CpuTotals, CpuTotals]
-  const ratios = (pick: (t: CpuTotals) => number): string[] => [
-    formatRatio(pick(vidjob), pick(tanstack)),
-    formatRatio(pick(vidjob), pick(validated)),
-  ]
-  const row = (metric: string, pick: (t: CpuTotals) => number, format: (v: number) => string): string[] => [
-    metric,
-    ...totals.map((t) => format(pick(t))),
-    ...ratios(pick),
-  ]
-  const speedup = tanstack.cycleMs.median / vidjob.cycleMs.median
-  const speedupValidated = validated.cycleMs.median / vidjob.cycleMs.median
-  return {
-    name: 'cpu',
-    tables: [
-      {
-        title: `3. CPU per poll cycle (${formatCount(workload.jobs)} jobs: ${workload.jobs / workload.pageSize} list pages + ${workload.singles} retrieves per cycle, ${workload.cycles} cycles × ${workload.repeats} repeats)`,
-        columns: ['metric', ...totals.map((t) => t.name), 'vidjob ÷ TanStack', 'vidjob ÷ TanStack + zod'],
-        rows: [
-          [
-            'time per cycle, median (range over processes)',
-            ...totals.map((t) => formatSpread(t.cycleMs.median, t.cycleMs.min, t.cycleMs.max, formatMs)),
-            ...ratios((t) => t.cycleMs.median),
-          ],
-          row('time per cycle, p10 of all cycles', (t) => t.cycleMsP10, formatMs),
-          row('time per cycle, p90 of all cycles', (t) => t.cycleMsP90, formatMs),
-          row('allocated per cycle', (t) => t.allocatedBytesPerCycle, formatBytes),
-          row('heap kept after the cycles (forced GC)', (t) => t.retainedBytes, formatBytes),
-          row('observer notifications per cycle', (t) => t.notificationsPerCycle, formatCount),
-        ],
-        notes: [
-          `Each cycle: 1 job in ${workload.changeEvery} advances one progress point, the rest answer unchanged; answers are fresh objects each cycle (as from JSON.parse), built before the cycle's clock starts.`,
-          ...totals.map((t) => `${t.name}: ${t.config}.`),
-          'NODE_ENV=production; every repeat of every side in a fresh process, the sides alternating (A B C A B C …); warm-up cycles first; allocation = heap growth + bytes freed by GCs inside the cycle (v8 GCProfiler).',
-        ],
-      },
-    ],
-    bars: [
-      {
-        scenario: 'cpu',
-        bar: 'bar: vidjob ≥ 2× faster per cycle than TanStack Query (bodies fed as given)',
-        measured: `${formatMs(vidjob.cycleMs.median)} vs ${formatMs(tanstack.cycleMs.median)}: vidjob ${speedup.toFixed(2)}× as fast (vs TanStack + zod: ${speedupValidated.toFixed(2)}×)`,
-        cleared: speedup >= 2,
-      },
-    ],
-    data: { workload, sides: totals },
+    firingUs: median(runs.map((run) => run.costs?.firingUs ?? Number.NaN)),
   }
 }

@@ -1,25 +1,22 @@
-import { measureRepeat, type CpuRepeat } from './measure-side'
-import { CPU_SIDES, isCpuSideName } from './sides'
+import { isTrackerName } from '../../trackers'
+import { measureSize, type CpuSizeRun } from './measure-size'
 import { cpuWorkload } from './workload'
 
-/** What one side's process hands back: one repeat of it. */
-export interface CpuSideResult {
-  readonly name: string
-  readonly config: string
-  readonly repeat: CpuRepeat
-}
-
 /**
- * Measures one repeat of one CPU side, in a process of its own (run-side.ts): the parent alternates the
- * sides, one process per repeat, so a change in the machine's load lands on every side alike and the
- * reported spread is between processes, not within one.
+ * Measures one side at the given sizes, smallest first, in a process of its own (run-side.ts):
+ * `cpu <side> <size,size…> [--quick]`. A size over the cap ends the list: a larger one would be too.
  *
- * @example const result = await measureCpuSide('vidjob', true)
+ * @example const runs = await measureCpuSide(['vidjob', '1000'])
  */
-export async function measureCpuSide(name: string, quick: boolean): Promise<CpuSideResult> {
-  if (!isCpuSideName(name)) throw new Error(`Unknown CPU side ${name}.`)
-  const workload = cpuWorkload(quick)
-  const side = CPU_SIDES[name](workload)
-  const { name: label, config } = side
-  return { name: label, config, repeat: await measureRepeat(side, workload) }
+export async function measureCpuSide(args: readonly string[]): Promise<CpuSizeRun[]> {
+  const [name, sizes] = args
+  if (name === undefined || !isTrackerName(name)) throw new Error(`Unknown CPU side ${name}.`)
+  const workload = cpuWorkload(args.includes('--quick'))
+  const runs: CpuSizeRun[] = []
+  for (const size of (sizes ?? '').split(',').map(Number)) {
+    const run = await measureSize(name, size, workload)
+    runs.push(run)
+    if (run.overCap) break
+  }
+  return runs
 }

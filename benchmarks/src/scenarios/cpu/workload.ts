@@ -1,74 +1,40 @@
-import type { Video, VideoList } from '@vidjob/core'
-import { benchVideo, benchVideoId } from '../../video-fixture'
+import type { PopulationTiming } from '../../population'
 
-/** The cache-update workload of the CPU scenario. */
+/** The CPU scenario's sizes, repeats and timing. */
 export interface CpuWorkload {
-  readonly jobs: number
-  readonly pageSize: number
-  /** Single retrieves per cycle (rotating over the jobs). */
-  readonly singles: number
-  /** Each cycle, one job in `changeEvery` advances by one progress point (the rest answer unchanged). */
-  readonly changeEvery: number
-  readonly warmupCycles: number
-  readonly cycles: number
+  /** Live jobs, one observer each, smallest first. */
+  readonly sizes: readonly number[]
+  /** Fresh processes per side and size, the sides alternating. */
   readonly repeats: number
+  /** The poll interval: query-core's `refetchInterval`, and the length of one measured cycle. */
+  readonly intervalMs: number
+  readonly warmupIntervals: number
+  /** Measured intervals at a size (more at small sizes, where one interval is short and bursty). */
+  measuredIntervals(size: number): number
+  /** CPU ms one simulated interval (or the set-up) may take on one side before the size is over the cap. */
+  readonly capMs: number
+  readonly timing: PopulationTiming
+  /** Whether each size runs in its own process (full run) or every size in one process per repeat (quick). */
+  readonly processPerSize: boolean
 }
 
 /**
- * 1,000 tracked jobs in 10 list pages plus 100 single retrieves per cycle, 100 cycles, 3 repeats
- * (quick: 200 jobs, 20 cycles).
+ * Full: 10 to 10,000 live jobs, 5 repeats, 2 warm-up intervals then 20 (≤ 100 jobs), 10 (1,000) or 5
+ * intervals of 5 s. Quick: 10, 100 and 300 jobs, 2 repeats, 1 warm-up and 4 measured intervals.
+ * Jobs render 10–20 minutes and are 0–5 minutes into their lives, so none completes during a run and
+ * every job stays live, while progress keeps moving (one point every 6–12 s: many answers carry a change).
  *
  * @example const workload = cpuWorkload(false)
  */
 export function cpuWorkload(quick: boolean): CpuWorkload {
   return {
-    jobs: quick ? 200 : 1_000,
-    pageSize: 100,
-    singles: quick ? 20 : 100,
-    changeEvery: 5,
-    warmupCycles: quick ? 3 : 5,
-    cycles: quick ? 20 : 100,
-    repeats: 3,
+    sizes: quick ? [10, 100, 300] : [10, 100, 1_000, 5_000, 10_000],
+    repeats: quick ? 2 : 5,
+    intervalMs: 5_000,
+    warmupIntervals: quick ? 1 : 2,
+    measuredIntervals: (size) => (quick ? 4 : size <= 100 ? 20 : size <= 1_000 ? 10 : 5),
+    capMs: 20_000,
+    timing: { latencyMs: 150, queueMs: 2_000, renderMs: [600_000, 1_200_000], maxAgeMs: 300_000, seed: 7 },
+    processPerSize: !quick,
   }
-}
-
-/** The answers of one poll cycle: every list page (by cursor, '' for the first) and the single retrieves. */
-export interface CycleAnswers {
-  readonly pages: ReadonlyMap<string, VideoList>
-  readonly singles: ReadonlyMap<string, Video>
-}
-
-/**
- * Builds fresh answer objects for cycle `cycle` (as `JSON.parse` would hand them over: no object is
- * shared with an earlier cycle), so neither library can short-circuit on identity.
- *
- * @example const answers = cycleAnswers(workload, 0)
- */
-export function cycleAnswers(workload: CpuWorkload, cycle: number): CycleAnswers {
-  const videos = Array.from({ length: workload.jobs }, (_, index) => videoAt(workload, index, cycle))
-  const pages = new Map<string, VideoList>()
-  for (let start = 0; start < workload.jobs; start += workload.pageSize) {
-    const data = videos.slice(start, start + workload.pageSize)
-    const cursor = start === 0 ? '' : benchVideoId(start - 1)
-    pages.set(cursor, {
-      object: 'list',
-      data,
-      first_id: data[0]?.id ?? null,
-      last_id: data.at(-1)?.id ?? null,
-      has_more: start + workload.pageSize < workload.jobs,
-    })
-  }
-  const singles = new Map<string, Video>()
-  for (let n = 0; n < workload.singles; n++) {
-    const index = (cycle * workload.singles + n) % workload.jobs
-    singles.set(benchVideoId(index), videoAt(workload, index, cycle))
-  }
-  return { pages, singles }
-}
-
-function videoAt(workload: CpuWorkload, index: number, cycle: number): Video {
-  // Job `index` has advanced once in every earlier cycle whose number matches it modulo changeEvery.
-  const { changeEvery } = workload
-  const advances = Math.floor((cycle + changeEvery - 1 - (index % changeEvery)) / changeEvery)
-  return benchVideo(index, Math.min(98, 1 + advances))
 }

@@ -1,4 +1,5 @@
 import { measureSubject, type MemoryRun } from './measure-subject'
+import { measurePerVideo, type PerVideoRun } from './per-video'
 import { controlSubject, tanstackSubject, vidjobSubject, type MemorySubjectKind } from './subject'
 import { memoryWorkload } from './workload'
 
@@ -14,12 +15,16 @@ export const MEMORY_SIDES: Readonly<Record<string, MemorySubjectKind>> = {
 }
 
 /**
- * Measures one library (run in a process of its own by run-side.ts).
+ * Measures one library in a process of its own (run-side.ts): `memory <side> leaks|per-video [--quick]`,
+ * the leak checks on a fake clock or the bytes per video on real timers.
  *
- * @example const run = await measureMemorySide('vidjob', true)
+ * @example const run = await measureMemorySide(['vidjob', 'leaks', '--quick'])
  */
-export async function measureMemorySide(name: string, quick: boolean): Promise<MemoryRun> {
-  const kind = MEMORY_SIDES[name]
+export async function measureMemorySide(args: readonly string[]): Promise<MemoryRun | PerVideoRun> {
+  const [name, part] = args
+  const kind = name === undefined ? undefined : MEMORY_SIDES[name]
   if (kind === undefined) throw new Error(`Unknown memory side ${name}.`)
-  return measureSubject(kind, memoryWorkload(quick))
+  const workload = memoryWorkload(args.includes('--quick'))
+  if (part === 'per-video') return measurePerVideo(kind, workload)
+  return measureSubject(kind, workload)
 }

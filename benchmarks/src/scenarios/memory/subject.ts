@@ -14,6 +14,8 @@ export interface MemorySubject {
   cache(video: unknown): void
   /** The state object the cache currently holds for a job (what a component reads). */
   stateOf(id: string): object | undefined
+  /** Whether the job's video has been loaded. */
+  hasData(id: string): boolean
   dispose(): void
 }
 
@@ -54,6 +56,7 @@ export const vidjobSubject: MemorySubjectKind = {
       },
       cache: (video) => client.ingest(video),
       stateOf: (id) => client.getJob(id),
+      hasData: (id) => client.getJob(id).video !== undefined,
       dispose: () => client.dispose(),
     }
   },
@@ -77,6 +80,7 @@ export const tanstackSubject: MemorySubjectKind = {
         new QueryObserver(client, videoQuery(transport, id, 5_000)).subscribe(() => undefined),
       cache: (video) => client.setQueryData(['video', (video as Video).id], video as Video),
       stateOf: (id) => client.getQueryCache().find({ queryKey: ['video', id] })?.state,
+      hasData: (id) => client.getQueryData(['video', id]) !== undefined,
       dispose: () => {
         client.clear()
         client.unmount()
@@ -104,6 +108,7 @@ export const controlSubject: MemorySubjectKind = {
       },
       cache: () => undefined,
       stateOf: () => undefined,
+      hasData: () => false,
       dispose: () => undefined,
     }
   },
