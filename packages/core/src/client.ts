@@ -75,7 +75,7 @@ class VideoClientImpl implements VideoClient, ObservedJobStateSource {
       },
       { polling, backoff: { baseDelay: retry.baseDelay ?? 1_000, maxDelay: retry.maxDelay ?? 60_000 } },
     )
-    this.#gc = new GarbageCollector(this.#store, scheduler, options.gcTime ?? DEFAULT_GC_TIME)
+    this.#gc = new GarbageCollector(this.#store, scheduler, options.gcTime ?? DEFAULT_GC_TIME, this.#requests)
     this.#lists = new ListRegistry({
       store: this.#store,
       fetcher: this.#fetcher,

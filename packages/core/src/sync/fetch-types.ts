@@ -1,3 +1,4 @@
+import type { VideoValidationError } from '../errors'
 import type { Video } from '../schema/video'
 import type { FailureKind } from './failure-policy'
 
@@ -33,6 +34,8 @@ export interface FetchedPage {
   readonly observedAt: number
   /** `openai-poll-after-ms` of the answer, if the server sent one. */
   readonly pollAfterMs: number | undefined
+  /** The server sent more rows than asked for: the first `limit` were kept, and this says so. */
+  readonly excess?: VideoValidationError | undefined
 }
 
 /**

@@ -9,6 +9,7 @@ import type { VideoServerCapabilities } from '../types'
 import type { FetchedPage, FetchEvent, PagePollOutcome, PollOutcome } from './fetch-types'
 import { Capabilities, unsupported } from './capabilities'
 import { classifyFailure, type FailureKind } from './failure-policy'
+import { keepRows, MAX_PAGE_ROWS } from './keep-rows'
 import type { RequestPipe } from './requests'
 
 /**
@@ -129,16 +130,20 @@ export class JobFetcher {
         this.capabilities.listFailed(error)
         throw error
       })
-    const page = this.#readPage(result.body)
+    const limit = query.limit ?? MAX_PAGE_ROWS
+    const { body, excess } = keepRows(result.body, limit, query)
+    const page = this.#readPage(body)
+    const lastId = excess ? (page.data.at(-1)?.id ?? null) : (page.last_id ?? page.data.at(-1)?.id ?? null)
     return {
       videos: page.data,
-      lastId: page.last_id ?? page.data.at(-1)?.id ?? null,
+      lastId,
       pollAfterMs: result.pollAfterMs,
-      hasMore: page.has_more,
+      hasMore: page.has_more || excess !== undefined,
       order: query.order ?? 'desc',
       afterCursor: query.after !== undefined,
       seq,
       observedAt: this.#middleSince(sentAt),
+      excess,
     }
   }
 
