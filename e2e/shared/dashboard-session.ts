@@ -24,6 +24,8 @@ export interface DashboardOptions {
   mock?: MockVideoApiOptions
   /** Jobs to create before the page loads (default {@link seedScene}). */
   seed?: (jobs: MockJobs) => void
+  /** What to wait for once the page loads (default the job list; an app with no rows shows its empty state). */
+  ready?: string
 }
 
 /**
@@ -53,7 +55,7 @@ export async function openDashboard(
     started.push(browser)
     const { page } = browser
     await page.goto(app.url)
-    await page.locator(SELECTORS.jobList).waitFor()
+    await page.locator(options.ready ?? SELECTORS.jobList).waitFor()
     const rowIds = () =>
       page
         .locator(SELECTORS.jobRow)

@@ -11,11 +11,13 @@ export {
   VideoApiError,
   VideoClientError,
   VideoConfigError,
+  VideoUnsupportedError,
   VideoJobFailedError,
   VideoNetworkError,
   VideoValidationError,
   type ValidationIssue,
   type VideoApiErrorInit,
+  type VideoCapability,
 } from './errors'
 export type { CreateVideoParams, RemixVideoParams, VideoListQuery } from './schema/params'
 export type {

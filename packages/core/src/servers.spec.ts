@@ -2,7 +2,7 @@ import { createMockVideoApi, type MockProfileName } from '@vidjob/mock-api'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { record, setup } from '../test/harness'
 import { PROFILES, transportFor } from '../test/profiles'
-import { VideoClientError, VideoJobFailedError } from './errors'
+import { VideoJobFailedError, VideoUnsupportedError } from './errors'
 import type { VideoJobState } from './types'
 
 afterEach(() => {
@@ -68,7 +68,7 @@ describe.each(PROFILES)('the journey against %s', (profile) => {
       expect(outcome).toBeUndefined()
       expect(client.getJob(good.id).isDeleted).toBe(true)
     } else {
-      expect(outcome).toBeInstanceOf(VideoClientError)
+      expect(outcome).toBeInstanceOf(VideoUnsupportedError)
       expect((outcome as Error).message).toMatch(/cannot delete videos|did not delete it/)
       expect(client.getJob(good.id)).toMatchObject({ isDeleted: false, status: 'completed' })
       const sent = api.log.length

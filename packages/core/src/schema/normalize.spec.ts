@@ -109,6 +109,29 @@ describe('normalizeVideo', () => {
     ).toBe('video_1')
   })
 
+  it('keeps the prompt, model, size and seconds the client knows when an answer leaves them out', () => {
+    const previous = read({
+      id: 'video_1',
+      prompt: 'A boat',
+      model: 'sora-2',
+      size: '1280x720',
+      seconds: '8',
+    })
+    const later = read(
+      { id: 'video_1', prompt: null, size: null },
+      context({ cached: (id) => (id === 'video_1' ? previous : undefined) }),
+    )
+    expect(later).toMatchObject({ prompt: 'A boat', model: 'sora-2', size: '1280x720', seconds: '8' })
+    const created = read(
+      { id: 'video_2' },
+      context({ sent: { prompt: 'Rain', size: '720x1280', model: undefined } }),
+    )
+    expect(created).toMatchObject({ prompt: 'Rain', size: '720x1280' })
+    expect(read({ id: 'video_3', prompt: 'theirs' }, context({ sent: { prompt: 'ours' } })).prompt).toBe(
+      'theirs',
+    )
+  })
+
   it('leaves what it cannot fix for the schema to refuse', () => {
     expect(() => read({ progress: 250 })).toThrow(/progress/)
     expect(() => read({ object: 'list' })).toThrow(/object/)

@@ -38,7 +38,16 @@ export interface NormalizeContext {
   readonly cached: (id: string) => Video | undefined
   /** Now, in seconds: the `created_at` of a job whose server gives none, the first time it is seen. */
   readonly nowSeconds: () => number
+  /** What the app sent for this job (a create or remix), for the fields its answer leaves out. */
+  readonly sent?: Readonly<Partial<Record<KeptField, string | undefined>>> | undefined
 }
+
+/**
+ * Fields that describe what was asked for, which many servers leave out or send as `null` (new-api drops
+ * the prompt, LiteLLM nulls the size): a value the client knows is kept rather than lost.
+ */
+export const KEPT_FIELDS = ['prompt', 'model', 'size', 'seconds', 'remixed_from_video_id'] as const
+export type KeptField = (typeof KEPT_FIELDS)[number]
 
 type Body = Record<string, unknown>
 
@@ -58,7 +67,12 @@ export function normalizeVideo(raw: unknown, context: NormalizeContext): unknown
   const patch: Body = {}
   if (id !== undefined && id !== body.id) patch.id = id
   if (body.object === undefined) patch.object = 'video'
-  Object.assign(patch, statusPatch(body, previous), progressPatch(body, previous))
+  Object.assign(
+    patch,
+    statusPatch(body, previous),
+    progressPatch(body, previous),
+    keptPatch(body, previous, context),
+  )
   if (!Number.isInteger(body.created_at)) patch.created_at = createdAt(body.created_at, previous, context)
   if (typeof body.seconds === 'number') patch.seconds = String(body.seconds)
   const error = errorPatch(body.error)
@@ -94,6 +108,17 @@ function progressPatch(body: Body, previous: Video | undefined): Body {
   const parsed = typeof value === 'string' ? Number.parseFloat(value) : Number.NaN
   if (Number.isFinite(parsed)) return { progress: parsed }
   return { progress: previous?.progress ?? 0 }
+}
+
+/** A described field the body leaves out keeps what the cache (or, for a new job, the request) says. */
+function keptPatch(body: Body, previous: Video | undefined, context: NormalizeContext): Body {
+  const patch: Body = {}
+  for (const field of KEPT_FIELDS) {
+    if (body[field] !== undefined && body[field] !== null) continue
+    const known = previous?.[field] ?? context.sent?.[field]
+    if (known !== undefined && known !== null) patch[field] = known
+  }
+  return patch
 }
 
 function createdAt(value: unknown, previous: Video | undefined, context: NormalizeContext): unknown {

@@ -118,7 +118,7 @@ export class JobFetcher {
 
   /** Fetches and validates one list page; nothing is merged until `commit`. */
   async page(query: ListRequestQuery, signal: AbortSignal): Promise<FetchedPage> {
-    if (!this.capabilities.list) throw unsupported('list videos', 'it has no list route')
+    if (!this.capabilities.list) throw unsupported('list', 'list videos', 'it has no list route')
     const seq = this.nextSeq()
     let sentAt = 0
     const result = await this.#requests
@@ -242,8 +242,8 @@ export class JobFetcher {
   }
 
   /** Reads a video body (normalized, validated) as the answer about `requestedId`, if about one. */
-  readVideo(body: unknown, source: string, requestedId?: string): Video {
-    return parseVideo(body, source, this.#context(requestedId))
+  readVideo(body: unknown, source: string, sent?: ReadContext['sent']): Video {
+    return parseVideo(body, source, { ...this.#context(), sent })
   }
 
   /** A job's liveness changed by a write (a delete, or its rollback): the poller stops or resumes it. */
