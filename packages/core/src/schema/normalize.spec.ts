@@ -2,7 +2,9 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { normalizeVideo, PROVIDER_STATUSES, type NormalizeContext } from './normalize'
 import { parseVideo } from './read-video'
-import { VIDEO_STATUSES, type Video } from './video'
+import { VIDEO_STATUSES, VideoSchema, type Video } from './video'
+
+const parseWire = (body: unknown): Video => VideoSchema.parse(body)
 
 const NOW = 1_767_225_600
 
@@ -130,6 +132,13 @@ describe('normalizeVideo', () => {
     expect(read({ id: 'video_3', prompt: 'theirs' }, context({ sent: { prompt: 'ours' } })).prompt).toBe(
       'theirs',
     )
+  })
+
+  it('reads a gateway body without any context, as a team’s own fetch code calls it', () => {
+    const before = Math.floor(Date.now() / 1000)
+    const video = parseWire(normalizeVideo({ id: 'v', status: 'processing', progress: null }))
+    expect(video).toMatchObject({ id: 'v', object: 'video', status: 'in_progress', progress: 0 })
+    expect(video.created_at).toBeGreaterThanOrEqual(before)
   })
 
   it('leaves what it cannot fix for the schema to refuse', () => {
