@@ -23,7 +23,15 @@ export function relaySetup(
 ) {
   vi.useFakeTimers({ now: START })
   const api = createMockVideoApi({ queueMs: 2_000, renderMs: 20_000, apiKey: KEY, ...options.mock })
-  const upstream = createFetchTransport({ baseURL: 'http://upstream.local/v1', apiKey: KEY, fetch: api.fetch })
+  // The upstream answers with `Access-Control-Allow-Origin: *`, as the issue's upstream did: the relay must
+  // never pass it on.
+  const fetch: typeof globalThis.fetch = async (input, init) => {
+    const answer = await api.fetch(input, init)
+    const headers = new Headers(answer.headers)
+    headers.set('access-control-allow-origin', '*')
+    return new Response(answer.body, { status: answer.status, headers })
+  }
+  const upstream = createFetchTransport({ baseURL: 'http://upstream.local/v1', apiKey: KEY, fetch })
   const store = createMemoryStore()
   const relay = createVideoRelay({
     upstream,

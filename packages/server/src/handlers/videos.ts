@@ -68,12 +68,15 @@ export async function retrieveVideo(context: RelayContext, user: RelayUser, id: 
 export async function deleteVideo(context: RelayContext, user: RelayUser, id: string): Promise<Response> {
   const own = await ownVideo(context, user, id)
   if ('response' in own) return own.response
+  // Let go first: the client's optimistic delete must not read as the job vanishing upstream.
+  const wasLive = context.live.current(id) !== undefined
+  context.live.forget(id)
   try {
     await context.client.delete(id)
   } catch (error) {
+    if (wasLive) context.live.track(user.id, own.video)
     return context.fail(error)
   }
-  context.live.forget(id)
   await context.store.remove(id)
   return json(200, { id, object: 'video.deleted', deleted: true })
 }
