@@ -31,7 +31,7 @@ export function relaySetup(
     headers.set('access-control-allow-origin', '*')
     return new Response(answer.body, { status: answer.status, headers })
   }
-  const upstream = createFetchTransport({ baseURL: 'http://upstream.local/v1', apiKey: KEY, fetch })
+  const upstream = createFetchTransport({ baseURL: 'http://upstream.local/v1', apiKey: KEY, fetch, timeoutMs: 60_000 })
   const store = createMemoryStore()
   const relay = createVideoRelay({
     upstream,
@@ -86,11 +86,15 @@ export function readEvents(response: Response) {
   const reader = (response.body as ReadableStream<Uint8Array>).getReader()
   const decoder = new TextDecoder()
   let text = ''
+  /** Everything received, comments included. */
+  let raw = ''
   const parsed: { event: string; data: string; id: string | undefined }[] = []
   const pump = async (): Promise<boolean> => {
     const { done, value } = await reader.read()
     if (done) return false
-    text += decoder.decode(value, { stream: true })
+    const chunk = decoder.decode(value, { stream: true })
+    text += chunk
+    raw += chunk
     let end: number
     while ((end = text.indexOf('\n\n')) !== -1) {
       const block = text.slice(0, end)
@@ -107,10 +111,20 @@ export function readEvents(response: Response) {
   }
   return {
     parsed,
+    raw: () => raw,
+    /** Reads what has arrived so far (one chunk). */
+    pump,
     /** Reads until `count` events have arrived (or the stream ends). */
     async until(count: number) {
       while (parsed.length < count) if (!(await pump())) break
       return parsed
+    },
+    /** Reads until an event satisfies `test` (or the stream ends); resolves with it. */
+    async find(test: (event: { event: string; data: string; id: string | undefined }) => boolean) {
+      for (;;) {
+        const found = parsed.find(test)
+        if (found || !(await pump())) return found
+      }
     },
     cancel: () => reader.cancel(),
   }
