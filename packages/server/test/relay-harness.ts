@@ -1,4 +1,4 @@
-import { createFetchTransport } from '@vidjob/core'
+import { createFetchTransport, type VideoTransport } from '@vidjob/core'
 import { createMockVideoApi, type MockVideoApiOptions } from '@vidjob/mock-api'
 import { vi } from 'vitest'
 import { createVideoRelay } from '../src/relay'
@@ -19,7 +19,12 @@ export const KEY = 'sk-relay-test-key-0123456789abcdef'
  * for a session); `as(user)` builds requests for one.
  */
 export function relaySetup(
-  options: { mock?: MockVideoApiOptions; relay?: Partial<VideoRelayOptions> } = {},
+  options: {
+    mock?: MockVideoApiOptions
+    relay?: Partial<VideoRelayOptions>
+    /** Changes what the relay sees of the upstream (a transport double around the mock's). */
+    wrapUpstream?: (transport: VideoTransport) => VideoTransport
+  } = {},
 ) {
   vi.useFakeTimers({ now: START })
   const api = createMockVideoApi({ queueMs: 2_000, renderMs: 20_000, apiKey: KEY, ...options.mock })
@@ -34,7 +39,7 @@ export function relaySetup(
   const upstream = createFetchTransport({ baseURL: 'http://upstream.local/v1', apiKey: KEY, fetch, timeoutMs: 60_000 })
   const store = createMemoryStore()
   const relay = createVideoRelay({
-    upstream,
+    upstream: options.wrapUpstream?.(upstream) ?? upstream,
     store,
     authenticate: (request) => {
       const id = request.headers.get('x-user')
