@@ -1,7 +1,7 @@
 import type { Video, VideoClient } from '@vidjob/core'
 import type { Subscription } from 'rxjs'
 import type { EventHub } from './events/event-hub'
-import type { OwnershipStore } from './store/ownership-store'
+import { isLiveVideo, type OwnershipStore } from './store/ownership-store'
 
 interface Watched {
   readonly ownerId: string
@@ -32,10 +32,17 @@ export class LiveJobs {
 
   /** Watches again every live job the store holds (after a restart). */
   async resume(): Promise<void> {
-    for (const { ownerId, video } of await this.#store.live()) {
-      this.#client.ingest(video)
-      this.track(ownerId, video)
-    }
+    for (const { ownerId, video } of await this.#store.live()) this.resumeOne(ownerId, video)
+  }
+
+  /**
+   * Watches a live job the store holds that nothing watches here (after a restart, or written to a shared
+   * store by someone else), starting from its stored state. Ended and watched jobs are left alone.
+   */
+  resumeOne(ownerId: string, video: Video): void {
+    if (this.#jobs.has(video.id) || !isLiveVideo(video)) return
+    this.#client.ingest(video)
+    this.track(ownerId, video)
   }
 
   /** Watches a job of `ownerId` until it ends, publishing each change. */

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { relaySetup } from '../test/relay-harness'
+import { KEY, relaySetup } from '../test/relay-harness'
 
 let h: ReturnType<typeof relaySetup>
 afterEach(() => h.close())
@@ -109,6 +109,16 @@ describe('createVideoRelay: users and their videos', () => {
     const before = h.upstreamCalls('retrieve') + h.upstreamCalls('list')
     for (let i = 0; i < 50; i++) expect((await h.as('ann').get(`/videos/${id}`)).status).toBe(200)
     expect(h.upstreamCalls('retrieve') + h.upstreamCalls('list')).toBe(before)
+  })
+
+  it('watches a live video another writer put in the store, once it is read', async () => {
+    h = relaySetup()
+    const made = h.api.jobs.create({ prompt: 'claimed by an import job' })
+    const wire = await (await h.api.fetch(`http://upstream.local/v1/videos/${made.id}`, { headers: { authorization: `Bearer ${KEY}` } })).json()
+    await h.store.claim('ann', wire)
+    expect((await (await h.as('ann').get('/videos')).json()).data[0].status).toBe('queued')
+    await h.advance(30_000)
+    expect((await (await h.as('ann').get(`/videos/${made.id}`)).json()).status).toBe('completed')
   })
 
   it('refuses bad params before sending them', async () => {

@@ -31,5 +31,6 @@ export async function ownVideo(
 ): Promise<{ video: Video } | { response: Response }> {
   const owned = await context.store.get(id)
   if (!owned || owned.ownerId !== user.id) return { response: notFound(`No video found with id '${id}'.`) }
+  context.live.resumeOne(user.id, owned.video)
   return { video: context.live.current(id) ?? owned.video }
 }

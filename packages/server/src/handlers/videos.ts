@@ -19,7 +19,10 @@ export async function listVideos(context: RelayContext, user: RelayUser, url: UR
   if (order !== 'asc' && order !== 'desc') return badRequest(`order must be 'asc' or 'desc'; got '${order}'.`, 'order')
   try {
     const page = await context.store.list(user.id, { after, limit: Number(limit), order })
-    const data = page.videos.map((video) => context.live.current(video.id) ?? video)
+    const data = page.videos.map((video) => {
+      context.live.resumeOne(user.id, video)
+      return context.live.current(video.id) ?? video
+    })
     return json(200, {
       object: 'list',
       data,
