@@ -22,7 +22,7 @@ export interface ServeOptions {
   /** `false` serves the `dist/` an earlier call built (the API it forwards to is read at serve time). */
   build?: boolean
   /** The port to serve on (a restarted app keeps its page's origin); default a free one. */
-  port?: number
+  port?: number | undefined
 }
 
 /**

@@ -35,6 +35,7 @@ describe('startUpstream', () => {
       kind: 'remote',
       baseURL: 'https://api.example.com/v1',
       apiKey: 'sk-secret',
+      relay,
     })
     expect(upstream.baseURL).toBe('https://api.example.com/v1')
     expect(upstream.faults).toBeUndefined()
@@ -48,6 +49,7 @@ describe('startUpstream', () => {
       kind: 'remote',
       baseURL: 'http://127.0.0.1:4010/v1',
       apiKey: undefined,
+      relay,
     })
     expect(upstream.description).toContain('no API key set')
   })
