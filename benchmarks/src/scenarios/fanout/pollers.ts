@@ -16,6 +16,8 @@ import { childArgs } from '../../child-process'
 export interface PollersResult {
   /** For each job, when each browser watching it saw it completed (ms epoch). */
   readonly completedSeen: Record<string, number[]>
+  /** When every client was watching its jobs (ms epoch). */
+  readonly startedAt: number
 }
 
 const { args, write } = childArgs()
@@ -38,8 +40,9 @@ const clients: VideoClient[] = browsers.map((ids) => {
   }
   return client
 })
+const startedAt = Date.now()
 await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(endArg) - Date.now())))
 clients.forEach((client) => client.dispose())
-const result: PollersResult = { completedSeen }
+const result: PollersResult = { completedSeen, startedAt }
 await write(result)
 process.exit(0)

@@ -30,6 +30,7 @@ export async function startUpstream(workload: FanoutWorkload): Promise<FanoutUps
   const api = createMockVideoApi({ latencyMs: workload.latencyMs })
   const server = await api.listen(0, '127.0.0.1')
   const start = Date.now()
+  // A schedule that starts now: queued while the browsers start, rendering through the window, then done.
   const jobs = jobsOf(workload)
   const completesAt: Record<string, number> = {}
   const jobsByUser = Array.from({ length: workload.users }, (_, user) =>

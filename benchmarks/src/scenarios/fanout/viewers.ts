@@ -1,7 +1,8 @@
 /**
  * Child entry (through runChild): `viewers.ts <out> <relay url> <users> <viewers per user> <end at>` opens
  * that many Server-Sent Events streams on the relay, each as its user, and records when each viewer sees
- * each job completed. Out of the relay's process, so its memory is the relay's alone.
+ * each job completed, until the relay ends the streams (or `end at` passes). Out of the relay's process, so
+ * its memory is the relay's alone.
  */
 import { request, type ClientRequest } from 'node:http'
 import { childArgs } from '../../child-process'
@@ -28,6 +29,8 @@ const requests: ClientRequest[] = []
 let opened = 0
 let allOpenAt = 0
 let events = 0
+let ended = 0
+let finished: () => void = () => undefined
 
 function open(user: string): void {
   const req = request(`${url}/api/videos/v1/videos/events`, { headers: { 'x-user': user }, agent: false })
@@ -54,13 +57,19 @@ function open(user: string): void {
       }
     })
     res.on('error', () => undefined)
+    res.on('close', () => {
+      if (++ended === users * perUser) finished()
+    })
   })
   req.on('error', () => undefined)
   req.end()
 }
 
 for (let user = 0; user < users; user++) for (let k = 0; k < perUser; k++) open(`user-${user}`)
-await new Promise((resolve) => setTimeout(resolve, Math.max(0, endAt - Date.now())))
+await new Promise<void>((resolve) => {
+  finished = resolve
+  setTimeout(resolve, Math.max(0, endAt - Date.now()))
+})
 requests.forEach((req) => req.destroy())
 const result: ViewersResult = { opened, allOpenAt, events, completedSeen }
 await write(result)
