@@ -40,6 +40,13 @@ export {
   type VideoClientEnvironment,
 } from './sync/environment'
 export {
+  createEventSourceUpdates,
+  type EventSourceConstructor,
+  type EventSourceLike,
+  type EventSourceUpdatesOptions,
+} from './sync/event-source-updates'
+export type { VideoUpdate, VideoUpdates } from './sync/updates'
+export {
   createFetchTransport,
   type CreateEncoding,
   type FetchTransportOptions,

@@ -29,6 +29,7 @@ export class JobFetcher {
   readonly #requests: RequestPipe
   /** What the server can do: declared, then learned from its answers. */
   readonly capabilities: Capabilities
+  #pushCovered = false
 
   constructor(
     transport: VideoTransport,
@@ -46,6 +47,23 @@ export class JobFetcher {
   /** When requests may go again after a 429, or undefined if they may go now. */
   get pausedUntil(): number | undefined {
     return this.#requests.pausedUntil
+  }
+
+  /** A push source is open and caught up: polls of the jobs are only confirmations (sync/push-updates.ts). */
+  get pushCovered(): boolean {
+    return this.#pushCovered
+  }
+
+  /** The push source opened or dropped; a drop makes every watched job due at once (`push-lost`). */
+  coverByPush(covered: boolean): void {
+    const lost = this.#pushCovered && !covered
+    this.#pushCovered = covered
+    if (lost) this.pushMissed()
+  }
+
+  /** Pushed updates were missed: every watched job is fetched again. */
+  pushMissed(): void {
+    this.#events.emit({ type: 'push-lost' })
   }
 
   /** Listens to the fetcher's events; returns the unsubscribe. */
