@@ -108,9 +108,8 @@ describe('the react dashboard on the relay, in Chromium', () => {
     const leader = streams[0]!
     const followers = tabs.filter((tab) => tab !== leader)
     const id = await createVideo(followers[0]!, 'One stream, three tabs')
-    // A tab lists the videos of another tab once it loads its list (a pushed video joins no list).
-    await followers[1]!.reload()
-    await jobRow(followers[1]!, id).waitFor()
+    // The other tab lists it too, from the stream alone: a pushed video it did not know joins its list.
+    await jobRow(followers[1]!, id).waitFor({ timeout: 10_000 })
     await expect.poll(() => streams.length, { timeout: 10_000 }).toBe(1)
     await leader.close()
     await expect.poll(() => streams.length, { timeout: 10_000 }).toBe(2)

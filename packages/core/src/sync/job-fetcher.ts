@@ -188,6 +188,21 @@ export class JobFetcher {
   }
 
   /**
+   * A pushed video enters the cache like a polled one; one this client did not know was made elsewhere
+   * (another tab, another device of the user), so the loaded lists place it, as they do one created here.
+   */
+  ingestPushed(video: unknown): void {
+    const parsed = parseVideo(video, 'a pushed video', this.#context())
+    const known = this.#store.getVideo(parsed.id) !== undefined
+    this.#store.batch(() => {
+      this.#store.merge(parsed, this.nextSeq())
+      if (!known && !this.#store.isDeleted(parsed.id))
+        this.#events.emit({ type: 'discovered', id: parsed.id })
+    })
+    this.#emitFresh([parsed.id], undefined)
+  }
+
+  /**
    * A video created (or remixed) here enters the cache: every loaded list places it (the `created` event,
    * inside the same batch), and the poller counts its next poll from now.
    */
