@@ -65,14 +65,9 @@ export class LiveJobs {
 
   /** The live jobs of one user, for a stream that starts from nothing. */
   of(ownerId: string): Video[] {
-    return [...this.#jobs.values()].flatMap((job) => (job.ownerId === ownerId && job.video ? [job.video] : []))
-  }
-
-  /** How many jobs of `ownerId` are live. */
-  count(ownerId: string): number {
-    let count = 0
-    for (const job of this.#jobs.values()) if (job.ownerId === ownerId) count++
-    return count
+    return [...this.#jobs.values()].flatMap((job) =>
+      job.ownerId === ownerId && job.video ? [job.video] : [],
+    )
   }
 
   /** Stops watching a job (it ended, or was deleted). */

@@ -60,3 +60,11 @@ export function isLiveVideo(video: Video): boolean {
 export class OwnershipConflictError extends Error {
   override name = 'OwnershipConflictError'
 }
+
+/**
+ * Thrown by a shared store that cannot be reached (Redis down, or not answering in time). The relay answers
+ * 503 and changes nothing; the caller may try again once the store is back.
+ */
+export class StoreUnavailableError extends Error {
+  override name = 'StoreUnavailableError'
+}
