@@ -52,7 +52,7 @@ export function redisConnection(options: RedisConnectionOptions): RedisConnectio
     )
 
   const ready = (): Promise<void> => {
-    if (closed) return Promise.reject(unavailable('the store was closed'))
+    if (closed) return Promise.reject(unavailable('this connection was closed'))
     if (redis.status === 'ready') return Promise.resolve()
     return new Promise((resolve, reject) => {
       const onReady = () => {
