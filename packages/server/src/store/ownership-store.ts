@@ -24,8 +24,8 @@ export interface OwnedVideo {
 /**
  * Where the relay records who created each video and the video's last known state, so that every route
  * can be scoped to its owner and a restart loses nothing. Every method is async, so a shared store
- * (Redis, a SQL server) fits the same interface; {@link createMemoryStore} and `createSqliteStore` pass
- * the same contract suite.
+ * (Redis, a SQL server) fits the same interface; `createMemoryStore`, `createSqliteStore` and
+ * `createRedisStore` pass the same contract suite.
  */
 export interface OwnershipStore {
   /** Records a video created (or remixed) by `ownerId`. Claiming an id owned by someone else is refused. */
