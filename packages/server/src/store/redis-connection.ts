@@ -51,20 +51,29 @@ export function redisConnection(options: RedisConnectionOptions): RedisConnectio
       `Redis at ${where} is unavailable (${reason}). Check that it is running and that the relay's url points to it.`,
     )
 
-  const ready = (): Promise<void> => {
-    if (closed) return Promise.reject(unavailable('this connection was closed'))
-    if (redis.status === 'ready') return Promise.resolve()
-    return new Promise((resolve, reject) => {
-      const onReady = () => {
-        clearTimeout(timer)
+  /** Settles when the connection is next ready; one listener however many operations wait on it. */
+  let reconnected: Promise<void> | undefined
+  const ready = async (): Promise<void> => {
+    if (closed) throw unavailable('this connection was closed')
+    if (redis.status === 'ready') return
+    reconnected ??= new Promise<void>((resolve) =>
+      redis.once('ready', () => {
+        reconnected = undefined
         resolve()
-      }
-      const timer = setTimeout(() => {
-        redis.off('ready', onReady)
-        reject(unavailable(`no connection within ${timeoutMs} ms: ${lastFailure}`))
-      }, timeoutMs)
-      redis.once('ready', onReady)
+      }),
+    )
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(unavailable(`no connection within ${timeoutMs} ms: ${lastFailure}`)),
+        timeoutMs,
+      )
     })
+    try {
+      await Promise.race([reconnected, timedOut])
+    } finally {
+      clearTimeout(timer)
+    }
   }
   const shas = new Map<string, string>()
 

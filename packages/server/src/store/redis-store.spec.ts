@@ -69,6 +69,17 @@ describe('createRedisStore', () => {
       await expect(shared.markWebhook('msg', Date.now() + 60_000)).rejects.toBeInstanceOf(
         StoreUnavailableError,
       )
+      // Many requests waiting out one outage share one wait for the connection (no listener leak warning).
+      const warnings: Error[] = []
+      const warned = (warning: Error) => warnings.push(warning)
+      process.on('warning', warned)
+      const waits = await Promise.allSettled(Array.from({ length: 30 }, (_, i) => shared.ownerOf(`w${i}`)))
+      await new Promise((resolve) => setImmediate(resolve))
+      process.off('warning', warned)
+      expect(
+        waits.every((wait) => wait.status === 'rejected' && wait.reason instanceof StoreUnavailableError),
+      ).toBe(true)
+      expect(warnings.map((warning) => warning.name)).not.toContain('MaxListenersExceededWarning')
     } finally {
       await redis.start()
     }

@@ -181,10 +181,7 @@ export function createRedisStore(options: RedisStoreOptions): OwnershipStore {
         return { videos: rows.map((row) => row.video), hasMore: ids.length > query.limit }
       }),
     live: (ownerId?: string) =>
-      connection.run(async (redis) => {
-        const rows = await readRows(redis, await redis.smembers(key.live(ownerId)))
-        return rows.filter((row) => isLiveVideo(row.video))
-      }),
+      connection.run(async (redis) => readRows(redis, await redis.smembers(key.live(ownerId)))),
     markWebhook: (id, expiresAt) =>
       connection.run(async (redis) => {
         const ttl = Math.ceil(expiresAt - Date.now())
