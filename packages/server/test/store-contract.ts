@@ -81,6 +81,20 @@ export function describeOwnershipStore(
       }
     })
 
+    it('moves a video whose created_at changed to its new place, listed once', async () => {
+      for (const [id, at] of [
+        ['a', 1],
+        ['b', 2],
+      ] as const)
+        await store.claim('ann', video(id, { created_at: at }))
+      await store.update(video('a', { created_at: 3 }))
+      const ids = async (order: 'asc' | 'desc') =>
+        (await store.list('ann', { limit: 10, order })).videos.map((v) => v.id)
+      expect(await ids('asc')).toEqual(['b', 'a'])
+      await store.claim('ann', video('b', { created_at: 4 }))
+      expect(await ids('desc')).toEqual(['b', 'a'])
+    })
+
     it("refuses a cursor that is not one of the user's videos", async () => {
       await store.claim('ann', video('a'))
       await store.claim('bob', video('b'))
