@@ -33,6 +33,12 @@ export default defineConfig({
         test: { name: 'examples', include: ['examples/*/src/**/*.spec.{ts,tsx}'], environment: 'node' },
       },
       // examples: end
+      // repo: begin
+      {
+        extends: true,
+        test: { name: 'repo', include: ['scripts/**/*.spec.ts'], environment: 'node' },
+      },
+      // repo: end
       // e2e: begin
       {
         extends: true,
