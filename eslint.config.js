@@ -34,4 +34,10 @@ export default tseslint.config(
       globals: { process: 'readonly', console: 'readonly', URL: 'readonly', module: 'writable' },
     },
   },
+  {
+    // The consumer test's CommonJS fixtures: what a user's require()-based code looks like.
+    files: ['scripts/consumer/fixtures/node/*.cjs', 'scripts/consumer/fixtures/node/*.cts'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', exports: 'writable' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 )

@@ -36,9 +36,29 @@ export default defineConfig({
       // repo: begin
       {
         extends: true,
-        test: { name: 'repo', include: ['scripts/**/*.spec.ts'], environment: 'node' },
+        test: {
+          name: 'repo',
+          include: ['scripts/**/*.spec.ts'],
+          exclude: ['scripts/consumer/**'],
+          environment: 'node',
+        },
       },
       // repo: end
+      // consumer: begin
+      {
+        extends: true,
+        test: {
+          // Installs the packed tarballs with npm outside the workspace, builds and runs them (a few minutes),
+          // after every other project so it never competes with the browser e2e for the CPU.
+          name: 'consumer',
+          include: ['scripts/consumer/**/*.spec.ts'],
+          environment: 'node',
+          testTimeout: 180_000,
+          hookTimeout: 600_000,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      // consumer: end
       // e2e: begin
       {
         extends: true,

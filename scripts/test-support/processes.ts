@@ -72,3 +72,28 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
     // Already gone.
   }
 }
+
+/**
+ * Runs a command to its end. Resolves with what it printed (stdout and stderr); rejects with that output
+ * when it exits non-zero, or after `timeoutMs` (its process group is ended then).
+ *
+ * @example const output = await runCommand('npm', ['install'], { cwd: appDir })
+ */
+export async function runCommand(
+  command: string,
+  args: readonly string[],
+  options: SpawnOptions & { timeoutMs?: number },
+): Promise<string> {
+  const { timeoutMs = 300_000, ...spawnOptions } = options
+  const child = spawn(command, args, { ...spawnOptions, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+  let text = ''
+  child.stdout?.on('data', (chunk: Buffer) => (text += chunk.toString()))
+  child.stderr?.on('data', (chunk: Buffer) => (text += chunk.toString()))
+  const timer = setTimeout(() => void endGroup(child), timeoutMs)
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject)
+    child.once('close', resolve)
+  }).finally(() => clearTimeout(timer))
+  if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${code}:\n${text}`)
+  return text
+}
