@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint'
 const vueFiles = ['**/*.vue']
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', 'docs/.vitepress/cache/**', 'docs/.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   // Single-file components: the plugin's vue-eslint-parser reads the template and hands

@@ -39,11 +39,23 @@ export default defineConfig({
         test: {
           name: 'repo',
           include: ['scripts/**/*.spec.ts'],
-          exclude: ['scripts/consumer/**'],
+          exclude: ['scripts/consumer/**', 'scripts/docs/**'],
           environment: 'node',
         },
       },
       // repo: end
+      // docs: begin
+      {
+        extends: true,
+        test: {
+          // Compiles and runs the documentation's code blocks, builds the VitePress site and serves it.
+          name: 'docs',
+          include: ['scripts/docs/**/*.spec.ts'],
+          environment: 'node',
+          sequence: { groupOrder: 1 },
+        },
+      },
+      // docs: end
       // consumer: begin
       {
         extends: true,
