@@ -1,11 +1,4 @@
-import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-import { defineConfig, type DefaultTheme } from 'vitepress'
-
-const docs = fileURLToPath(new URL('..', import.meta.url))
-/** A page another branch of work may not have brought yet (docs/server.md comes with @vidjob/server). */
-const page = (text: string, link: string): DefaultTheme.SidebarItem[] =>
-  existsSync(`${docs}${link}.md`) ? [{ text, link: `/${link}` }] : []
+import { defineConfig } from 'vitepress'
 
 /**
  * The documentation site, built from the Markdown in `docs/` as it is (the same files read on GitHub):
@@ -34,7 +27,8 @@ export default defineConfig({
           { text: 'Custom UIs with RxJS', link: '/custom-ui' },
           { text: 'Migrating from TanStack Query', link: '/migrating-from-tanstack-query' },
           { text: 'Testing', link: '/testing' },
-          ...page('The server relay', 'server'),
+          { text: 'The relay (@vidjob/server)', link: '/server' },
+          { text: 'Compatible servers', link: '/servers' },
         ],
       },
       {

@@ -16,7 +16,7 @@ export interface ConsumerApps {
   readonly react: string
   /** A fresh Vite + Vue app on `@vidjob/vue`. */
   readonly vue: string
-  /** Plain Node scripts: ESM, CommonJS, and `module: node16` type checks. */
+  /** Plain Node scripts (the client, the mock API and the relay): ESM, CommonJS, and `module: node16` type checks. */
   readonly node: string
   /** The environment to run their tools in: none of the workspace's npm, pnpm or vitest settings. */
   readonly env: NodeJS.ProcessEnv
@@ -54,6 +54,7 @@ const consumerApps = {
       '@vidjob/core',
       '@vidjob/mock-api',
       '@vidjob/react',
+      '@vidjob/server',
       '@vidjob/vue',
       'rxjs',
       'react',

@@ -1,10 +1,11 @@
 /**
  * The consumer test: what a user outside this repository meets. The packed tarballs (`pnpm build` →
  * `.packs/`) are installed with npm, with no workspace link, into a fresh Vite + React app, a fresh
- * Vite + Vue app and a folder of plain Node scripts in a temporary folder; then the apps are type-checked
- * (`moduleResolution: bundler`, and `node16` for the Node folder), built, and run against the packed mock
- * API: in Chromium for the apps, in Node (ESM and CommonJS) for the scripts. It catches wrong `exports`,
- * files missing from a tarball, peer ranges that do not resolve and broken types.
+ * Vite + Vue app and a folder of plain Node scripts (the client, the mock API and the relay) in a
+ * temporary folder; then the apps are type-checked (`moduleResolution: bundler`, and `node16` for the Node
+ * folder), built, and run against the packed mock API: in Chromium for the apps, in Node (ESM and
+ * CommonJS) for the scripts. It catches wrong `exports`, files missing from a tarball, peer ranges that do
+ * not resolve and broken types.
  */
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -57,12 +58,16 @@ describe('the packed tarballs', () => {
 })
 
 describe('plain Node', () => {
-  it('an ES module script creates, watches and downloads a video', async () => {
-    expect(await inApp(apps.node, 'node', ['esm.mjs'])).toMatch(/^ESM: created, watched and downloaded/m)
+  it('an ES module script creates, watches and downloads a video, and serves one through the relay', async () => {
+    const output = await inApp(apps.node, 'node', ['esm.mjs'])
+    expect(output).toMatch(/^ESM: created, watched and downloaded/m)
+    expect(output).toMatch(/^ESM: the relay created \S+ for its user and hid it from another$/m)
   })
 
   it('a CommonJS script does the same through require()', async () => {
-    expect(await inApp(apps.node, 'node', ['cjs.cjs'])).toMatch(/^CommonJS: created, watched and downloaded/m)
+    const output = await inApp(apps.node, 'node', ['cjs.cjs'])
+    expect(output).toMatch(/^CommonJS: created, watched and downloaded/m)
+    expect(output).toMatch(/^CommonJS: the relay created \S+ for its user and hid it from another$/m)
   })
 
   it('type-checks every entry with module: node16, as ESM and as CommonJS', async () => {

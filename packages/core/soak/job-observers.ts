@@ -61,7 +61,9 @@ export class JobObservers {
     const { id } = observer
     if (observer.last?.video !== undefined && state.video === undefined)
       this.findings.add('regression', `${id} lost its video while observed`)
-    if (this.isConfirmedDeleted(id) && !state.isDeleted)
+    // Once nothing holds a deleted id its tombstone may be freed: a new observer then learns it is gone
+    // from the server (no video). Reading its video as not deleted would be a resurrection.
+    if (this.isConfirmedDeleted(id) && !state.isDeleted && state.video !== undefined)
       this.findings.add('resurrection', `${id} emitted isDeleted: false after its delete succeeded`)
     if (state.status !== undefined) this.checkForward(id, state.status, state.progress)
     observer.last = state

@@ -460,7 +460,7 @@ class SoakRun {
       const truth = this.api.jobs.get(record.id)
       if (record.deleting) this.findings.add('delete', `${record.id}: its delete never settled`)
       if (record.deleted) {
-        if (!state.isDeleted || truth)
+        if ((!state.isDeleted && state.video !== undefined) || truth)
           this.findings.add('final-state', `${record.id} deleted, yet not gone everywhere`)
       } else if (!truth)
         this.findings.add('final-state', `${record.id} is gone from the server, yet its deletes failed`)

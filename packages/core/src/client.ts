@@ -12,6 +12,7 @@ import { JobFetcher } from './sync/job-fetcher'
 import { JobWriter } from './sync/job-writer'
 import { ensureJob, observeJob } from './sync/observe-job'
 import { Poller } from './sync/poller'
+import { PushUpdates } from './sync/push-updates'
 import { RequestPipe } from './sync/requests'
 import { waitForCompletion } from './sync/wait-for-completion'
 import type {
@@ -52,6 +53,7 @@ class VideoClientImpl implements VideoClient, ObservedJobStateSource {
   readonly #poller: Poller
   readonly #gc: GarbageCollector
   readonly #lists: ListRegistry
+  readonly #push: PushUpdates
 
   constructor(options: VideoClientOptions) {
     const scheduler = this.#scheduler
@@ -75,7 +77,7 @@ class VideoClientImpl implements VideoClient, ObservedJobStateSource {
       },
       { polling, backoff: { baseDelay: retry.baseDelay ?? 1_000, maxDelay: retry.maxDelay ?? 60_000 } },
     )
-    this.#gc = new GarbageCollector(this.#store, scheduler, options.gcTime ?? DEFAULT_GC_TIME)
+    this.#gc = new GarbageCollector(this.#store, scheduler, options.gcTime ?? DEFAULT_GC_TIME, this.#requests)
     this.#lists = new ListRegistry({
       store: this.#store,
       fetcher: this.#fetcher,
@@ -83,6 +85,7 @@ class VideoClientImpl implements VideoClient, ObservedJobStateSource {
       gc: this.#gc,
     })
     this.events$ = clientEvents$(this.#store, this.#requests)
+    this.#push = new PushUpdates(options.updates, this.#fetcher)
   }
 
   job$(id: string): Observable<VideoJobState> {
@@ -146,6 +149,7 @@ class VideoClientImpl implements VideoClient, ObservedJobStateSource {
 
   dispose(): void {
     if (this.#requests.disposed) return
+    this.#push.dispose()
     this.#requests.dispose()
     this.#poller.dispose()
     this.#lists.dispose()
