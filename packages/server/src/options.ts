@@ -66,7 +66,7 @@ export interface VideoRelayOptions {
   readonly polling?: PollingOptions | undefined
   readonly events?: RelayEventsOptions | undefined
   /**
-   * Names the upstream in 502 / 504 messages ("cannot reach the Videos API at <origin>"). Default: the
+   * Names the upstream in 502 / 504 messages ("cannot reach the Videos API at `<origin>`"). Default: the
    * origin named by the transport's error.
    */
   readonly upstreamOrigin?: string | undefined

@@ -34,7 +34,12 @@ export function upstreamFailure(
   // The relay's client learned (or was told) that the upstream lacks this route: 501 lets the browser's
   // client learn it too, and say so, instead of a 500 that reads like a bug.
   if (error instanceof VideoUnsupportedError)
-    return apiError(501, { message: error.message, type: 'not_implemented', param: error.capability })
+    return apiError(501, {
+      message: error.message,
+      type: 'not_implemented',
+      param: error.capability,
+      code: `unsupported_${error.capability}`,
+    })
   if (error instanceof VideoValidationError)
     return apiError(502, {
       message: `The Videos API answered with something that is not what the API defines: ${error.message}`,
