@@ -30,6 +30,22 @@ describe('startUpstream', () => {
     }
   })
 
+  it('imitates a compatible server when told to (VIDJOB_MOCK_PROFILE), and says so', async () => {
+    const upstream = await startUpstream({
+      kind: 'mock',
+      mock: { profile: 'new-api' },
+      seedDemoJobs: false,
+      relay,
+    })
+    try {
+      expect(upstream.description).toContain('imitating new-api')
+      // new-api has no list route.
+      expect((await fetch(`${upstream.baseURL}/videos`)).status).toBe(404)
+    } finally {
+      await upstream.close()
+    }
+  })
+
   it('starts nothing for a remote server and never prints the key', async () => {
     const upstream = await startUpstream({
       kind: 'remote',

@@ -43,8 +43,12 @@ export async function startUpstream(config: DemoApiConfig): Promise<ApiUpstream>
   const server = await api.listen(0, '127.0.0.1')
   return {
     baseURL: server.url,
-    description: `embedded mock API at ${server.url} (fault injection: POST /__mock/faults)`,
+    description: `embedded mock API${imitating(config.mock.profile)} at ${server.url} (fault injection: POST /__mock/faults)`,
     faults: api.faults,
     close: () => server.close(),
   }
+}
+
+function imitating(profile: string | undefined): string {
+  return profile === undefined || profile === 'openai' ? '' : ` imitating ${profile}`
 }

@@ -43,17 +43,18 @@ describe('readDemoEnv', () => {
     expect(config.seedDemoJobs).toBe(true)
   })
 
-  it('takes the mock pace and an empty start from the environment', () => {
+  it('takes the mock pace, an empty start and the server to imitate from the environment', () => {
     expect(
       readDemoEnv({
         VIDJOB_MOCK_QUEUE_MS: '500',
         VIDJOB_MOCK_RENDER_MS: '3000',
         VIDJOB_MOCK_FAIL_RATE: '0',
         VIDJOB_MOCK_DEMO_JOBS: '0',
+        VIDJOB_MOCK_PROFILE: 'litellm',
       }),
     ).toMatchObject({
       kind: 'mock',
-      mock: { queueMs: 500, renderMs: 3_000, failRate: 0 },
+      mock: { queueMs: 500, renderMs: 3_000, failRate: 0, profile: 'litellm' },
       seedDemoJobs: false,
     })
   })

@@ -1,4 +1,4 @@
-import type { MockVideoApiOptions } from '@vidjob/mock-api'
+import type { MockProfileName, MockVideoApiOptions } from '@vidjob/mock-api'
 
 /**
  * Where a dashboard's `/api/videos/v1` goes, as read from the environment.
@@ -52,7 +52,8 @@ const DEMO_FAIL_RATE = 0.1
 /**
  * Reads the demo server's settings. `VIDJOB_BASE_URL` (+ `OPENAI_API_KEY`) puts the relay in front of a
  * compatible server; otherwise the embedded mock API runs, tuned by `VIDJOB_MOCK_QUEUE_MS`,
- * `VIDJOB_MOCK_RENDER_MS`, `VIDJOB_MOCK_FAIL_RATE` and `VIDJOB_MOCK_DEMO_JOBS` (`0` for an empty start).
+ * `VIDJOB_MOCK_RENDER_MS`, `VIDJOB_MOCK_FAIL_RATE`, `VIDJOB_MOCK_DEMO_JOBS` (`0` for an empty start) and
+ * `VIDJOB_MOCK_PROFILE` (a compatible server to imitate: `litellm`, `new-api`, `vllm-omni`, `azure`).
  * `VIDJOB_RELAY_DB` and `VIDJOB_DEMO_ADOPT` set the relay's store (see {@link DemoRelayConfig}).
  *
  * @example
@@ -67,6 +68,7 @@ export function readDemoEnv(env: Readonly<Record<string, string | undefined>>): 
     return { kind: 'remote', baseURL, apiKey: env.OPENAI_API_KEY?.trim() || undefined, relay }
   }
   const renderMs = optionalNumber(env, 'VIDJOB_MOCK_RENDER_MS')
+  const profile = env.VIDJOB_MOCK_PROFILE?.trim()
   return {
     kind: 'mock',
     mock: {
@@ -76,6 +78,8 @@ export function readDemoEnv(env: Readonly<Record<string, string | undefined>>): 
         renderMs ??
         ((_job, random) => DEMO_RENDER_MS[0] + random() * (DEMO_RENDER_MS[1] - DEMO_RENDER_MS[0])),
       failRate: optionalNumber(env, 'VIDJOB_MOCK_FAIL_RATE') ?? DEMO_FAIL_RATE,
+      // The mock checks the name (and lists the profiles) when it starts.
+      ...(profile ? { profile: profile as MockProfileName } : {}),
       // A different run each start, so which jobs fail is not always the same.
       seed: Date.now() % 2 ** 31,
     },

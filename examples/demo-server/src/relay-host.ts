@@ -35,6 +35,10 @@ export function startRelay(config: DemoApiConfig, baseURL: string): RelayHost {
     baseURL,
     apiKey: config.kind === 'remote' ? config.apiKey : undefined,
     timeoutMs: 30_000,
+    // The options docs/servers.md gives for Azure, so the demo runs unchanged on the mock imitating it.
+    ...(config.kind === 'mock' && config.mock.profile === 'azure'
+      ? { defaultQuery: { 'api-version': 'preview' } }
+      : {}),
   })
   const { storePath, adopt } = config.relay
   const store = storePath === ':memory:' ? createMemoryStore() : createSqliteStore({ path: storePath })

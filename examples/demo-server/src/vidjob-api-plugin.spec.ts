@@ -88,7 +88,25 @@ describe('vidjobApi', () => {
       await app.close()
       httpServer.emit('close')
     }
-  })
+  }, 20_000) // A relay and a mock over real sockets: seconds on a loaded machine.
+
+  it('runs unchanged on the mock imitating Azure (api-version on every request)', async () => {
+    const plugin = vidjobApi({ kind: 'mock', mock: { profile: 'azure' }, seedDemoJobs: false, relay: memory })
+    await configOf(plugin, serve)
+    const { mounted, httpServer } = await attached(plugin)
+    const app = await listen(mounted)
+    try {
+      const headers = { cookie: 'vidjob_demo_user=ann', 'content-type': 'application/json' }
+      const body = JSON.stringify({ prompt: 'A lighthouse', model: 'sora-2' })
+      const created = await fetch(`${app.url}${API_PREFIX}/videos`, { method: 'POST', headers, body })
+      expect(created.status).toBe(200)
+      const { id } = (await created.json()) as { id: string }
+      expect((await fetch(`${app.url}${API_PREFIX}/videos/${id}`, { headers })).status).toBe(200)
+    } finally {
+      await app.close()
+      httpServer.emit('close')
+    }
+  }, 20_000)
 
   it('mounts no fault endpoints in front of a real server, and reads it from the environment', async () => {
     vi.stubEnv('VIDJOB_BASE_URL', 'http://127.0.0.1:9/v1')
