@@ -8,6 +8,11 @@ export const POLLING_DEFAULTS = {
   unknownRateInterval: 5_000,
   /** Poll when the progress bar is due to move by this many points. */
   progressStep: 8,
+  /**
+   * A queued job's first wait: queues are often short (a second or two), and whether a new job has
+   * started is what its row shows first. Later waits while queued are `unknownRateInterval`.
+   */
+  firstQueuedInterval: 2_000,
   /** A poll with no answer after this long is abandoned and retried after a backoff. */
   timeout: 30_000,
 } as const
@@ -23,6 +28,7 @@ const QUICK_MARGIN_MS = 50
  * When to poll a job next. A user `interval` wins (unclamped); then the server's `openai-poll-after-ms`
  * (never below `minInterval`); otherwise the observed progress rate: poll when the bar should have moved by
  * a visible step or the job should have completed, whichever is sooner, clamped to `minInterval`–`maxInterval`.
+ * With `first` (the job's first wait), a queued job is looked at again after 2 s rather than 5 s.
  * With `quick`, a completion predicted within `minInterval` is polled for when it is due (not before 200 ms):
  * the poller allows that for a couple of polls per job, so completion is seen about a round trip after it
  * happens, for about one request more per job.
@@ -33,6 +39,7 @@ export function nextPollDelay(
   options: PollingOptions,
   pollAfterMs: number | undefined,
   quick = false,
+  first = false,
 ): number {
   const { interval } = options
   if (interval !== undefined) return Math.max(0, typeof interval === 'function' ? interval(state) : interval)
@@ -43,7 +50,9 @@ export function nextPollDelay(
   const max = Math.max(min, options.maxInterval ?? POLLING_DEFAULTS.maxInterval)
   const untilDone = quick ? untilCompletion(state, now) : undefined
   if (untilDone !== undefined && untilDone < min) return Math.max(QUICK_FLOOR_MS, untilDone)
-  return Math.min(max, Math.max(min, rateBasedDelay(state, now)))
+  const rate =
+    first && state.status === 'queued' ? POLLING_DEFAULTS.firstQueuedInterval : rateBasedDelay(state, now)
+  return Math.min(max, Math.max(min, rate))
 }
 
 /** Ms until the job should reach 100 (a little after), from the observed rate; undefined when unknown. */

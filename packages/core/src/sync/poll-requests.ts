@@ -71,12 +71,15 @@ export class PollRequests {
   firstDueAt(id: string): number {
     const fetchedAt = this.#deps.store.fetchedAt(id)
     const now = this.#deps.scheduler.now()
-    return fetchedAt === undefined ? now : Math.max(now, fetchedAt + this.#delay(id, undefined, false))
+    return fetchedAt === undefined ? now : Math.max(now, fetchedAt + this.#delay(id, undefined, false, true))
   }
 
   /** When to poll `track` next; near a predicted completion, a few polls may come sooner than usual. */
   delayFor(track: Track, pollAfterMs: number | undefined): number {
-    const delay = this.#delay(track.id, pollAfterMs, track.quickPolls < QUICK_POLLS)
+    // Under an open stream a start is pushed: no early look.
+    const first = !track.waited && !this.#deps.fetcher.pushCovered
+    const delay = this.#delay(track.id, pollAfterMs, track.quickPolls < QUICK_POLLS, first)
+    track.waited = true
     if (delay < (this.#polling.minInterval ?? POLLING_DEFAULTS.minInterval)) track.quickPolls++
     return this.#deps.fetcher.pushCovered ? coveredDelay(delay) : delay
   }
@@ -231,8 +234,8 @@ export class PollRequests {
       this.#deps.store.setMeta(id, { isPolling: false })
   }
 
-  #delay(id: string, pollAfterMs: number | undefined, quick: boolean): number {
+  #delay(id: string, pollAfterMs: number | undefined, quick: boolean, first = false): number {
     const state = this.#deps.store.getState(id)
-    return nextPollDelay(state, this.#deps.scheduler.now(), this.#polling, pollAfterMs, quick)
+    return nextPollDelay(state, this.#deps.scheduler.now(), this.#polling, pollAfterMs, quick, first)
   }
 }

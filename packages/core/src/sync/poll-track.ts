@@ -28,6 +28,8 @@ export interface Track extends Queued {
   planned: boolean
   /** Polls spent below `minInterval` near this job's predicted completion. */
   quickPolls: number
+  /** Its next poll was planned once already: the first wait of a queued job is shorter. */
+  waited: boolean
   inflight: Inflight | undefined
 }
 
@@ -46,6 +48,7 @@ export function newTrack(id: string, dueAt: number, inflight: Inflight | undefin
     walks: 0,
     planned: false,
     quickPolls: 0,
+    waited: false,
     inflight,
   }
 }

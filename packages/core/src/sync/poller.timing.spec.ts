@@ -44,6 +44,33 @@ describe('rule 4: adaptive interval', () => {
     expect(api.count({ endpoint: 'list' })).toBeGreaterThanOrEqual(8)
   })
 
+  it('looks at a job it created again after 2 s: a short queue shows as started at once', async () => {
+    const { client, advance, retrieves } = setup({ mock: { queueMs: 1_500, renderMs: 60_000 } })
+    const video = await client.create({ prompt: 'x' })
+    const job = record(client, video.id)
+    await advance(1_900)
+    expect(retrieves(video.id)).toBe(0)
+    await advance(100)
+    expect(retrieves(video.id)).toBe(1)
+    expect(job.last().status).toBe('in_progress')
+    job.unsubscribe()
+  })
+
+  it('looks at a job it found queued after 2 s once, then every 5 s', async () => {
+    const { api, client, advance, retrieves } = setup({ mock: { queueMs: 60_000 } })
+    const { id } = api.jobs.create({ prompt: 'long queue' })
+    const job = record(client, id)
+    await advance(0)
+    expect(retrieves(id)).toBe(1)
+    await advance(2_000)
+    expect(retrieves(id)).toBe(2)
+    await advance(4_900)
+    expect(retrieves(id)).toBe(2)
+    await advance(100)
+    expect(retrieves(id)).toBe(3)
+    job.unsubscribe()
+  })
+
   it('polls about when the next visible change or the completion is due, clamped', async () => {
     const { api, client, advance, retrieves } = setup({ mock: { queueMs: 0, renderMs: 100_000 } })
     const { id } = api.jobs.create({ prompt: 'x' })

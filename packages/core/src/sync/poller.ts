@@ -69,6 +69,8 @@ export class Poller {
     if (!track) {
       // A refetch started while nobody watched is this job's request in flight: share it (rule 1).
       track = newTrack(id, this.#requests.firstDueAt(id), this.#requests.unwatched(id))
+      // Data fetched a moment ago (a create's answer) set the first wait already.
+      track.waited = track.dueAt > this.#deps.scheduler.now()
       this.#tracks.set(id, track)
       this.#setPolling(id, true)
       this.#enqueue(track)
