@@ -1,6 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { record, setup } from '../test/harness'
 import { VideoApiError, VideoClientError, VideoJobFailedError, VideoValidationError } from './errors'
+import type { VideoClient } from './types'
+
+/** The `events$` of a client from now on, as type and id. */
+function recordEvents(client: VideoClient): { type: string; id: string }[] {
+  const events: { type: string; id: string }[] = []
+  client.events$.subscribe(({ type, id }) => events.push({ type, id }))
+  return events
+}
 
 afterEach(() => {
   vi.useRealTimers()
@@ -33,6 +41,22 @@ describe('create and remix', () => {
     const remixed = await client.remix(api.jobs.complete(video.id).id, { prompt: 'At night' })
     expect(remixed.remixed_from_video_id).toBe(video.id)
     expect(desc.getState().videos[0]).toBe(remixed)
+  })
+
+  it('rejects a create whose answer was lost; the job it made appears with the next list page', async () => {
+    const { api, client } = setup()
+    const list = client.list()
+    await list.refresh()
+    api.faults.next({ type: 'error', status: 503, after: 'work' }, { endpoint: 'create' })
+    await expect(client.create({ prompt: 'lost answer' })).rejects.toMatchObject({
+      name: 'VideoApiError',
+      status: 503,
+    })
+    expect(list.getState().videos).toEqual([])
+    const [made] = api.jobs.all()
+    await list.refresh()
+    expect(list.getState().videos.map((video) => video.id)).toEqual([made?.id])
+    expect(client.getJob(made?.id as string).video).toBe(list.getState().videos[0])
   })
 
   it('polls a created job while observed', async () => {
@@ -146,6 +170,20 @@ describe('delete', () => {
     expect(rows()).toEqual(before)
   })
 
+  it('takes a broken body from the confirming retrieve for no answer, not for the video still there', async () => {
+    // Else one malformed answer would make the client believe the server has no delete route.
+    const { api, client, ids, rows, advance } = await withList()
+    const before = rows()
+    api.faults.next({ type: 'error', status: 404, message: 'Not Found' }, { endpoint: 'delete' })
+    api.faults.next({ type: 'schema' }, { endpoint: 'retrieve' })
+    const outcome = client.delete(ids[2] as string).catch((e: unknown) => e)
+    await advance(2_000)
+    expect(await outcome).toMatchObject({ name: 'VideoApiError', status: 404 })
+    expect(rows()).toEqual(before)
+    await Promise.all([client.delete(ids[2] as string), advance(1_000)])
+    expect(client.getJob(ids[2] as string).isDeleted).toBe(true)
+  })
+
   it('on failure returns to its exact place, resumes polling and rejects', async () => {
     const { api, client, ids, rows, advance } = await withList()
     const before = rows()
@@ -153,7 +191,8 @@ describe('delete', () => {
     api.faults.next({ type: 'error', status: 500, message: 'delete failed upstream' }, { endpoint: 'delete' })
     const deleting = client.delete(ids[1] as string)
     const outcome = deleting.catch((e: unknown) => e)
-    await advance(1_000)
+    // The delete, then the retrieve that finds the video still there.
+    await advance(2_000)
     const error = await outcome
     expect(error).toBeInstanceOf(VideoApiError)
     expect(rows()).toEqual(before)
@@ -163,6 +202,72 @@ describe('delete', () => {
     expect(
       api.count({ endpoint: 'retrieve', id: ids[1] as string }) + api.count({ endpoint: 'list' }),
     ).toBeGreaterThan(polls + 1)
+  })
+
+  it('looks after a 5xx whether the server deleted it anyway, and then succeeds', async () => {
+    // The server did the delete and the answer was lost: the job (terminal, so no poll would ever look at
+    // it again) ends deleted, told once on events$.
+    const { api, client, ids, rows, advance } = await withList()
+    const id = ids[1] as string
+    api.jobs.complete(id)
+    const events = recordEvents(client)
+    api.faults.next({ type: 'error', status: 503, after: 'work' }, { endpoint: 'delete' })
+    await Promise.all([client.delete(id), advance(2_000)])
+    expect(api.log.slice(-2).map((entry) => [entry.endpoint, entry.status])).toEqual([
+      ['delete', 503],
+      ['retrieve', 404],
+    ])
+    expect(client.getJob(id).isDeleted).toBe(true)
+    expect(rows()).not.toContain(id)
+    expect(events).toEqual([{ type: 'deleted', id }])
+  })
+
+  it('rejects a 5xx whose look fails too, then keeps looking until the server says the video is gone', async () => {
+    const { api, client, ids, rows, advance } = await withList()
+    const id = ids[1] as string
+    api.jobs.complete(id)
+    const before = rows()
+    const events = recordEvents(client)
+    api.faults.next({ type: 'error', status: 503, after: 'work' }, { endpoint: 'delete' })
+    api.faults.next({ type: 'error', status: 500 }, { endpoint: 'retrieve' })
+    const outcome = client.delete(id).catch((e: unknown) => e)
+    await advance(2_000)
+    expect(await outcome).toMatchObject({ name: 'VideoApiError', status: 503 })
+    expect(rows()).toEqual(before)
+    expect(client.getJob(id).isDeleted).toBe(false)
+    // The next look, after a backoff of at most the base delay (1 s), finds it gone.
+    await advance(2_000)
+    expect(api.count({ endpoint: 'retrieve', id })).toBe(2)
+    expect(client.getJob(id).isDeleted).toBe(true)
+    expect(rows()).not.toContain(id)
+    expect(events).toEqual([{ type: 'deleted', id }])
+    await advance(60_000)
+    expect(api.count({ endpoint: 'retrieve', id })).toBe(2)
+  })
+
+  it('stops looking once the video turns out to be there, and when the client is disposed', async () => {
+    const { api, client, ids, advance } = await withList()
+    const [kept, unknown] = [ids[1] as string, ids[2] as string]
+    for (const id of [kept, unknown]) {
+      api.jobs.complete(id)
+      api.faults.next({ type: 'error', status: 503 }, { endpoint: 'delete', id })
+    }
+    api.faults.next({ type: 'error', status: 500 }, { endpoint: 'retrieve', id: kept })
+    api.faults.add({ fault: { type: 'error', status: 500 }, endpoint: 'retrieve', id: unknown })
+    const outcomes = [kept, unknown].map((id) => client.delete(id).catch((e: unknown) => e))
+    await advance(2_000)
+    expect(await Promise.all(outcomes)).toMatchObject([{ status: 503 }, { status: 503 }])
+    await advance(60_000)
+    // Found there on the second look: no more looks. Still unknown: looks go on, backing off.
+    expect(api.count({ endpoint: 'retrieve', id: kept })).toBe(2)
+    expect(client.getJob(kept).isDeleted).toBe(false)
+    const looks = api.count({ endpoint: 'retrieve', id: unknown })
+    expect(looks).toBeGreaterThan(3)
+    expect(looks).toBeLessThan(10)
+    client.dispose()
+    expect(vi.getTimerCount()).toBe(0)
+    await advance(120_000)
+    expect(api.count({ endpoint: 'retrieve', id: unknown })).toBe(looks)
   })
 
   it('shares a delete in progress', async () => {

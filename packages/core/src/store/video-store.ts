@@ -130,7 +130,7 @@ export class VideoStore {
       merged.status === 'in_progress'
         ? addSample(entry.facts.samples, observedAt ?? at, merged.progress)
         : entry.facts.samples
-    this.#changes.push({ id: video.id, previous, video: merged, deleted: false })
+    this.#changes.push(this.#collected.told({ id: video.id, previous, video: merged, deleted: false }))
     this.#update(entry, { video: merged, updatedAt: at, progressFloor: floor, samples })
     return verdict
   }
