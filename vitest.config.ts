@@ -15,6 +15,12 @@ export default defineConfig({
           environment: 'node',
         },
       },
+      // server: begin
+      {
+        extends: true,
+        test: { name: 'server', include: ['packages/server/**/*.spec.ts'], environment: 'node' },
+      },
+      // server: end
       // react: begin
       {
         extends: true,

@@ -11,5 +11,5 @@ export const workspaceAliases = [
   { find: /^@vidjob\/core$/, replacement: packages('core/src/index.ts') },
   { find: /^@vidjob\/core\/(schema|bindings)$/, replacement: packages('core/src/$1/index.ts') },
   { find: /^@vidjob\/core\/openai$/, replacement: packages('core/src/openai.ts') },
-  { find: /^@vidjob\/(mock-api|react|vue)$/, replacement: packages('$1/src/index.ts') },
+  { find: /^@vidjob\/(mock-api|react|vue|server)$/, replacement: packages('$1/src/index.ts') },
 ]

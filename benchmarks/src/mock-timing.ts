@@ -1,4 +1,4 @@
-import { createMockVideoApi, type MockVideoApi } from '@vidjob/mock-api'
+import { createMockVideoApi, type MockProfileName, type MockVideoApi } from '@vidjob/mock-api'
 
 /** How the mock API times jobs and answers, and the interval the polling contenders are given. */
 export interface MockTiming {
@@ -10,6 +10,8 @@ export interface MockTiming {
   /** The interval a team would pick for TanStack Query and the naive poller. */
   readonly nominalIntervalMs: number
   readonly seed: number
+  /** The compatible server the mock imitates (default: the spec, `'openai'`). */
+  readonly profile?: MockProfileName | undefined
 }
 
 /**
@@ -37,6 +39,7 @@ export function createTimedMockApi(
 ): MockVideoApi {
   const [minRender, maxRender] = timing.renderMs
   return createMockVideoApi({
+    ...(timing.profile === undefined ? {} : { profile: timing.profile }),
     seed: timing.seed,
     queueMs: timing.queueMs,
     latencyMs: timing.latencyMs,

@@ -12,6 +12,7 @@ export const SCENARIO_NAMES = [
   'freshness',
   'unsubscribe',
   'memory',
+  'fanout',
   'size',
 ] as const
 
@@ -31,6 +32,7 @@ const loaders: Record<ScenarioName, () => Promise<Runner>> = {
   freshness: async () => (await import('./scenarios/freshness/index')).runFreshness,
   unsubscribe: async () => (await import('./scenarios/unsubscribe/index')).runUnsubscribe,
   memory: async () => (await import('./scenarios/memory/index')).runMemory,
+  fanout: async () => (await import('./scenarios/fanout/index')).runFanout,
   size: async () => (await import('./scenarios/size/index')).runSize,
 }
 
@@ -47,6 +49,7 @@ export const SCENARIO_NODE_ENV: Record<ScenarioName, 'production' | 'development
   freshness: 'production',
   unsubscribe: 'production',
   memory: 'production',
+  fanout: 'production',
   size: 'production',
 }
 

@@ -6,7 +6,7 @@ import {
   type QueryObserverOptions,
 } from '@tanstack/query-core'
 import { type Video, type VideoList, type VideoTransport } from '@vidjob/core'
-import { isTerminalStatus, VideoListSchema, VideoSchema } from '@vidjob/core/schema'
+import { isTerminalStatus, normalizeVideo, VideoListSchema, VideoSchema } from '@vidjob/core/schema'
 
 /**
  * Makes TanStack Query behave as in a visible, online browser tab while running in Node: without a
@@ -43,14 +43,24 @@ export type VideoListQueryOptions = QueryObserverOptions<
 
 /**
  * The query a team writes for one job: fetched through vidjob's transport (so transport cost is equal)
- * and validated with the same zod schema, polled every `intervalMs` until the job ends.
+ * and validated with the same zod schema (after vidjob's own normalization with `normalize`, for a
+ * compatible server), polled every `intervalMs` until the job ends.
  *
  * @example new QueryObserver(queryClient, videoQuery(transport, id, 5_000))
  */
-export function videoQuery(transport: VideoTransport, id: string, intervalMs: number): VideoQueryOptions {
+export function videoQuery(
+  transport: VideoTransport,
+  id: string,
+  intervalMs: number,
+  { normalize = false } = {},
+): VideoQueryOptions {
   return {
     queryKey: ['video', id],
-    queryFn: async ({ signal }) => VideoSchema.parse((await transport.retrieve(id, { signal })).body),
+    queryFn: async ({ signal }) => {
+      const { body } = await transport.retrieve(id, { signal })
+      // A compatible server's statuses and nulls need vidjob's normalization before the spec's schema.
+      return VideoSchema.parse(normalize ? normalizeVideo(body, { requestedId: id }) : body)
+    },
     refetchInterval: (query) => (isFinished(query.state.data) ? false : intervalMs),
   }
 }

@@ -24,6 +24,8 @@ export interface DashboardOptions {
   mock?: MockVideoApiOptions
   /** Jobs to create before the page loads (default {@link seedScene}). */
   seed?: (jobs: MockJobs) => void
+  /** What to wait for once the page loads (default the job list; an app with no rows shows its empty state). */
+  ready?: string
 }
 
 /**
@@ -52,8 +54,8 @@ export async function openDashboard(
     const browser = await launchChromium(exampleDir, options.viewport)
     started.push(browser)
     const { page } = browser
-    await page.goto(app.url)
-    await page.locator(SELECTORS.jobList).waitFor()
+    await signIn(page, app.url)
+    await page.locator(options.ready ?? SELECTORS.jobList).waitFor()
     const rowIds = () =>
       page
         .locator(SELECTORS.jobRow)
@@ -77,4 +79,14 @@ export const RENDERING_PROMPT = 'Northern lights rippling over a frozen lake, sl
 export function seedScene(jobs: MockJobs): void {
   seedDemoJobs(jobs)
   jobs.create({ prompt: RENDERING_PROMPT, queueMs: 0, renderMs: 240_000 })
+}
+
+/**
+ * Signs the page in as a demo user (Ann by default: the demo gives her what the tests make on the mock)
+ * and lands on the app.
+ *
+ * @example await signIn(page, app.url, 'bob')
+ */
+export async function signIn(page: Page, appUrl: string, user = 'ann'): Promise<void> {
+  await page.goto(new URL(`__demo/sign-in?user=${user}`, appUrl).href)
 }

@@ -21,12 +21,14 @@ export interface ServeOptions {
   startTimeoutMs?: number
   /** `false` serves the `dist/` an earlier call built (the API it forwards to is read at serve time). */
   build?: boolean
+  /** The port to serve on (a restarted app keeps its page's origin); default a free one. */
+  port?: number | undefined
 }
 
 /**
  * Builds an example with `vite build` (a production bundle, as `start` serves it), then serves `dist/`
- * with `vite preview` on 127.0.0.1 and a free port. The example's vite config must forward
- * `/api/videos/v1/*` to `VIDJOB_BASE_URL` in preview (see e2e/shared/README.md).
+ * with `vite preview` on 127.0.0.1 and a free port. The example's vite config must serve `/api/videos/v1/*`
+ * through the relay in front of `VIDJOB_BASE_URL` in preview, with the demo sign-in (see e2e/shared/README.md).
  *
  * @example
  * const mock = await startMockApi()
@@ -34,12 +36,19 @@ export interface ServeOptions {
  * await page.goto(app.url)
  */
 export async function buildAndServe(exampleDir: string, options: ServeOptions): Promise<ServedExample> {
-  const env = childEnv({ VIDJOB_BASE_URL: options.apiBaseURL, ...options.env })
+  // Ann (the page signs in as her) owns what the tests make on the mock directly; the store lives in memory
+  // unless a test gives it a file.
+  const env = childEnv({
+    VIDJOB_BASE_URL: options.apiBaseURL,
+    VIDJOB_DEMO_ADOPT: '1',
+    VIDJOB_RELAY_DB: ':memory:',
+    ...options.env,
+  })
   const buildOutput =
     options.build === false
       ? ''
       : await run(exampleBin(exampleDir, 'vite'), ['build', '--logLevel', 'warn'], exampleDir, env)
-  const port = await freePort()
+  const port = options.port ?? (await freePort())
   const server = spawn(
     exampleBin(exampleDir, 'vite'),
     ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],

@@ -344,7 +344,7 @@ export async function loadMoreWhileWorking(session: DashboardSession): Promise<v
 }
 
 /**
- * With the Videos API down, the dashboard's proxy answers 502 with an error envelope, and the page says
+ * With the Videos API down, the dashboard's relay answers 502 with an error envelope, and the page says
  * plainly that the server cannot reach it (not "answered 500 ... with no error body").
  */
 export async function unreachableUpstream(session: DashboardSession, exampleDir: string): Promise<void> {
@@ -352,7 +352,9 @@ export async function unreachableUpstream(session: DashboardSession, exampleDir:
   const app = await buildAndServe(exampleDir, { apiBaseURL: `http://127.0.0.1:${port}/v1`, build: false })
   const page = await session.browser.context.newPage()
   try {
-    const response = await fetch(new URL('api/videos/v1/videos?limit=8', app.url))
+    const response = await fetch(new URL('api/videos/v1/videos?limit=8', app.url), {
+      headers: { cookie: 'vidjob_demo_user=ann' },
+    })
     expect(response.status).toBe(502)
     expect(await response.json()).toMatchObject({
       error: {

@@ -4,11 +4,10 @@ import { defineConfig } from 'vite'
 // package imports to Node, which cannot load @vidjob/demo-server's TypeScript sources.
 import { vidjobApi } from '../demo-server/src/index'
 import { workspaceAliases } from '../../scripts/workspace-aliases'
-import { upstreamUnreachable } from '../react-dashboard/src/shared/upstream-unreachable'
 
 export default defineConfig({
-  // upstreamUnreachable() after vidjobApi(): an unreachable API answers 502 with a message, not a bare 500.
-  plugins: [vue(), vidjobApi(), upstreamUnreachable()],
+  // vidjobApi() hosts @vidjob/server's relay at /api/videos/v1, with a demo sign-in (examples/demo-server).
+  plugins: [vue(), vidjobApi()],
   resolve: {
     // Inside this monorepo the app is built from the packages' sources: no package build is needed and
     // edits to core or the Vue binding hot-reload. An app outside it installs @vidjob/* and drops these.

@@ -9,10 +9,18 @@ describe('readDemoEnv', () => {
       kind: 'remote',
       baseURL: 'https://api.example.com/v1',
       apiKey: 'sk-test',
+      relay: { storePath: '.vidjob/relay.db', adopt: false },
     })
     expect(readDemoEnv({ VIDJOB_BASE_URL: 'http://127.0.0.1:4010/v1', OPENAI_API_KEY: '' })).toMatchObject({
       apiKey: undefined,
     })
+  })
+
+  it('reads the relay store and adoption, with a fresh store in front of the mock', () => {
+    expect(readDemoEnv({}).relay).toEqual({ storePath: ':memory:', adopt: true })
+    const remote = readDemoEnv({ VIDJOB_BASE_URL: 'http://x/v1', VIDJOB_RELAY_DB: '/tmp/r.db', VIDJOB_DEMO_ADOPT: '1' })
+    expect(remote.relay).toEqual({ storePath: '/tmp/r.db', adopt: true })
+    expect(readDemoEnv({ VIDJOB_DEMO_ADOPT: '0' }).relay.adopt).toBe(false)
   })
 
   it('refuses a base URL that is not absolute http(s)', () => {

@@ -5,7 +5,7 @@ import type { MockVideoApiOptions } from '@vidjob/mock-api'
  *
  * @example const config: DemoApiConfig = { kind: 'remote', baseURL: 'http://127.0.0.1:4010/v1', apiKey: undefined }
  */
-export type DemoApiConfig =
+export type DemoApiConfig = (
   | {
       kind: 'remote'
       /** A compatible server's API root with its version prefix, e.g. `https://api.openai.com/v1`. */
@@ -19,6 +19,22 @@ export type DemoApiConfig =
       /** Seed a few finished jobs so the first screen shows every kind of row. */
       seedDemoJobs: boolean
     }
+) & {
+  /** How the relay in front of it keeps who owns what. */
+  relay: DemoRelayConfig
+}
+
+/**
+ * The relay's settings in the demo.
+ *
+ * @example const relay: DemoRelayConfig = { storePath: '.vidjob/relay.db', adopt: false }
+ */
+export interface DemoRelayConfig {
+  /** The SQLite file of the ownership store, or `':memory:'`. */
+  storePath: string
+  /** Give the first demo user the upstream's videos nobody owns (seeded jobs, jobs a test made upstream). */
+  adopt: boolean
+}
 
 /**
  * The only variables the demo server reads. Neither prefix is `VITE_`, so none of them can reach a bundle.
@@ -34,9 +50,10 @@ const DEMO_LATENCY_MS = [30, 150] as const
 const DEMO_FAIL_RATE = 0.1
 
 /**
- * Reads the demo server's settings. `VIDJOB_BASE_URL` (+ `OPENAI_API_KEY`) forwards to a compatible server;
- * otherwise the embedded mock API runs, tuned by `VIDJOB_MOCK_QUEUE_MS`, `VIDJOB_MOCK_RENDER_MS`,
- * `VIDJOB_MOCK_FAIL_RATE` and `VIDJOB_MOCK_DEMO_JOBS` (`0` for an empty start).
+ * Reads the demo server's settings. `VIDJOB_BASE_URL` (+ `OPENAI_API_KEY`) puts the relay in front of a
+ * compatible server; otherwise the embedded mock API runs, tuned by `VIDJOB_MOCK_QUEUE_MS`,
+ * `VIDJOB_MOCK_RENDER_MS`, `VIDJOB_MOCK_FAIL_RATE` and `VIDJOB_MOCK_DEMO_JOBS` (`0` for an empty start).
+ * `VIDJOB_RELAY_DB` and `VIDJOB_DEMO_ADOPT` set the relay's store (see {@link DemoRelayConfig}).
  *
  * @example
  * readDemoEnv({ VIDJOB_BASE_URL: 'https://api.openai.com/v1', OPENAI_API_KEY: 'sk-...' })
@@ -46,7 +63,8 @@ export function readDemoEnv(env: Readonly<Record<string, string | undefined>>): 
   const baseURL = env.VIDJOB_BASE_URL?.trim()
   if (baseURL) {
     assertHttpUrl(baseURL)
-    return { kind: 'remote', baseURL, apiKey: env.OPENAI_API_KEY?.trim() || undefined }
+    const relay = relayConfig(env, '.vidjob/relay.db', false)
+    return { kind: 'remote', baseURL, apiKey: env.OPENAI_API_KEY?.trim() || undefined, relay }
   }
   const renderMs = optionalNumber(env, 'VIDJOB_MOCK_RENDER_MS')
   return {
@@ -62,7 +80,19 @@ export function readDemoEnv(env: Readonly<Record<string, string | undefined>>): 
       seed: Date.now() % 2 ** 31,
     },
     seedDemoJobs: env.VIDJOB_MOCK_DEMO_JOBS !== '0',
+    // The mock starts empty each time, so the store does too; its seeded jobs go to the first user.
+    relay: relayConfig(env, ':memory:', true),
   }
+}
+
+/** `VIDJOB_RELAY_DB` (the store's file, or `:memory:`) and `VIDJOB_DEMO_ADOPT` (`1` or `0`). */
+function relayConfig(
+  env: Readonly<Record<string, string | undefined>>,
+  storePath: string,
+  adopt: boolean,
+): DemoRelayConfig {
+  const flag = env.VIDJOB_DEMO_ADOPT?.trim()
+  return { storePath: env.VIDJOB_RELAY_DB?.trim() || storePath, adopt: flag ? flag === '1' : adopt }
 }
 
 function optionalNumber(env: Readonly<Record<string, string | undefined>>, name: string): number | undefined {

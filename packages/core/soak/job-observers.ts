@@ -70,10 +70,14 @@ export class JobObservers {
     observer.last = state
   }
 
-  /** After a confirmed delete a job stays deleted, and nothing new about it is taken. */
+  /**
+   * After a confirmed delete a job stays deleted, and nothing new about it is taken. Once nothing holds a
+   * deleted id its tombstone may be freed: a new observer then learns it is gone from the server (no
+   * video). Reading a video as not deleted would be a resurrection.
+   */
   private checkGone(observer: Observer, state: VideoJobState): void {
     const { id, last } = observer
-    if (!state.isDeleted)
+    if (!state.isDeleted && state.video !== undefined)
       this.findings.add('resurrection', `${id} emitted isDeleted: false after its delete succeeded`)
     else if (last?.isDeleted && last.video !== state.video)
       this.findings.add('resurrection', `${id} got new data after its delete was confirmed`)

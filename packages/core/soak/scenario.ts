@@ -597,7 +597,7 @@ class SoakRun {
       const gone = record.deleted || record.deletedBehindError
       if (record.deleting) this.findings.add('delete', `${record.id}: its delete never settled`)
       if (record.deleted) {
-        if (!state.isDeleted || truth)
+        if ((!state.isDeleted && state.video !== undefined) || truth)
           this.findings.add('final-state', `${record.id} deleted, yet not gone everywhere`)
       } else if (record.deletedBehindError) {
         if (!this.events.isConfirmedDeleted(record.id) || (!state.isDeleted && state.video !== undefined))

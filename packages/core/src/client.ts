@@ -12,6 +12,7 @@ import { JobFetcher } from './sync/job-fetcher'
 import { JobWriter } from './sync/job-writer'
 import { ensureJob, observeJob } from './sync/observe-job'
 import { Poller } from './sync/poller'
+import { PushUpdates } from './sync/push-updates'
 import { RequestPipe } from './sync/requests'
 import { waitForCompletion } from './sync/wait-for-completion'
 import type {
@@ -52,6 +53,7 @@ class VideoClientImpl implements VideoClient, ObservedJobStateSource {
   readonly #poller: Poller
   readonly #gc: GarbageCollector
   readonly #lists: ListRegistry
+  readonly #push: PushUpdates
 
   constructor(options: VideoClientOptions) {
     const scheduler = this.#scheduler
@@ -78,7 +80,7 @@ class VideoClientImpl implements VideoClient, ObservedJobStateSource {
       },
       { polling, backoff },
     )
-    this.#gc = new GarbageCollector(this.#store, scheduler, options.gcTime ?? DEFAULT_GC_TIME)
+    this.#gc = new GarbageCollector(this.#store, scheduler, options.gcTime ?? DEFAULT_GC_TIME, this.#requests)
     this.#lists = new ListRegistry({
       store: this.#store,
       fetcher: this.#fetcher,
@@ -86,6 +88,7 @@ class VideoClientImpl implements VideoClient, ObservedJobStateSource {
       gc: this.#gc,
     })
     this.events$ = clientEvents$(this.#store, this.#requests)
+    this.#push = new PushUpdates(options.updates, this.#fetcher)
   }
 
   job$(id: string): Observable<VideoJobState> {
@@ -149,6 +152,7 @@ class VideoClientImpl implements VideoClient, ObservedJobStateSource {
 
   dispose(): void {
     if (this.#requests.disposed) return
+    this.#push.dispose()
     this.#requests.dispose()
     this.#poller.dispose()
     this.#lists.dispose()

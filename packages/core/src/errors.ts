@@ -53,6 +53,25 @@ export class VideoConfigError extends VideoClientError {
   }
 }
 
+/** What a server may lack (see `VideoServerCapabilities`). */
+export type VideoCapability = 'list' | 'delete' | 'contentVariants'
+
+/**
+ * The server cannot do what was asked: declared so (`createVideoClient({ capabilities })`), or learned from
+ * an answer (a 405 on DELETE, a 404 for a video still there, a video served for a thumbnail). Nothing was
+ * sent, unless this is the answer that showed it (then it is the `cause`).
+ */
+export class VideoUnsupportedError extends VideoClientError {
+  override name = 'VideoUnsupportedError'
+  /** What the server lacks. */
+  declare readonly capability: VideoCapability
+
+  constructor(capability: VideoCapability, message: string, options: { cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    this.capability = capability
+  }
+}
+
 /** Fields of a {@link VideoApiError}, as read from the answer. */
 export interface VideoApiErrorInit {
   status: number

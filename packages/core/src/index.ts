@@ -11,11 +11,13 @@ export {
   VideoApiError,
   VideoClientError,
   VideoConfigError,
+  VideoUnsupportedError,
   VideoJobFailedError,
   VideoNetworkError,
   VideoValidationError,
   type ValidationIssue,
   type VideoApiErrorInit,
+  type VideoCapability,
 } from './errors'
 export type { CreateVideoParams, RemixVideoParams, VideoListQuery } from './schema/params'
 export type {
@@ -37,6 +39,13 @@ export {
   type ManualEnvironment,
   type VideoClientEnvironment,
 } from './sync/environment'
+export {
+  createEventSourceUpdates,
+  type EventSourceConstructor,
+  type EventSourceLike,
+  type EventSourceUpdatesOptions,
+} from './sync/event-source-updates'
+export type { VideoUpdate, VideoUpdates } from './sync/updates'
 export {
   createFetchTransport,
   type CreateEncoding,

@@ -4,6 +4,7 @@ import type { CreateVideoParams, RemixVideoParams, VideoListQuery } from './sche
 import type { Video, VideoContentVariant, VideoStatus } from './schema/video'
 import type { VideoClientEnvironment } from './sync/environment'
 import type { VideoTransport } from './transport/types'
+import type { VideoUpdates } from './sync/updates'
 
 /**
  * Everything a UI needs to show one job. Snapshots are immutable and keep their identity while nothing
@@ -135,6 +136,12 @@ export interface VideoClientOptions {
    * list route...). Anything left out is learned from the server's answers (docs/servers.md).
    */
   capabilities?: VideoServerCapabilities | undefined
+  /**
+   * Pushed updates, e.g. `createEventSourceUpdates({ url })` from a vidjob relay: while the stream is open
+   * the jobs are not polled (one that stays silent longer than its interval gets a confirming poll), pushed
+   * videos pass the same validation and forward-only merge, and when it drops polling resumes at once.
+   */
+  updates?: VideoUpdates | undefined
 }
 
 /**

@@ -184,7 +184,8 @@ export class Harness {
     const seq = ++this.seq
     // Like the API: creation order (reversed for desc); deleted jobs keep their place as cursors.
     const timeline = query.order === 'desc' ? [...this.server].reverse() : this.server
-    const from = refresh ? 0 : timeline.findIndex((job) => job.id === record.cursor) + 1
+    const after = record.cursor
+    const from = refresh ? 0 : timeline.findIndex((job) => job.id === after) + 1
     const order = timeline.slice(from).filter((job) => !job.deleted)
     const start = 0
     const wanted = refresh ? Math.max(1, record.pageCount) * query.limit : query.limit
@@ -199,7 +200,7 @@ export class Harness {
       this.store.batch(() => {
         for (const video of slice) this.store.merge(video, seq)
         if (refresh) record.replacePages(pages, hasMore)
-        else record.appendPage(pages[0] as ListPage, hasMore)
+        else record.appendPage(pages[0] as ListPage, hasMore, after)
       })
     this.pending.push({ touches: slice.map((video) => video.id), settle })
     return []

@@ -3,7 +3,7 @@ import { summarize, type Summary } from '../../stats'
 import type { Contender } from './contender'
 import { measureContender, type RequestsRun } from './measure-contender'
 import { naiveContender } from './naive-contender'
-import { tanstackContender, tanstackNormalizedContender } from './tanstack-contender'
+import { tanstackContender, tanstackNormalizedContender, tanstackPerJobContender } from './tanstack-contender'
 import { vidjobContender } from './vidjob-contender'
 import { requestsWorkload, type RequestsWorkload } from './workload'
 
@@ -45,8 +45,16 @@ export async function runRequests(options: { quick: boolean }): Promise<Scenario
   ]
   const main = await runAll(contenders, base, seeds)
   const offPage = await runAll(contenders, { ...base, newerJobs: OFF_PAGE_NEWER_JOBS }, seeds)
-  return report(base, seeds, main, offPage)
+  const listLess = await runAll(
+    [contenders[0] as Contender, tanstackPerJobContender()],
+    { ...base, profile: LIST_LESS_PROFILE },
+    seeds,
+  )
+  return report(base, seeds, main, offPage, listLess)
 }
+
+/** A gateway without a list route (LiteLLM in front of Veo): every job is retrieved on its own. */
+const LIST_LESS_PROFILE = 'litellm'
 
 /** Enough newer jobs to push every tracked job off the newest page (the spec's largest `limit`). */
 const OFF_PAGE_NEWER_JOBS = 100
@@ -89,6 +97,7 @@ function report(
   seeds: readonly number[],
   main: RequestsTotals[],
   offPage: RequestsTotals[],
+  listLess: RequestsTotals[],
 ): ScenarioResult {
   const [vidjob, fixed, tanstack, naive, normalized] = main as [
     RequestsTotals,
@@ -115,13 +124,23 @@ function report(
           ...notes(offPage),
         ],
       },
+      {
+        title: `1c. The same jobs on a server without a list route (the mock's ${LIST_LESS_PROFILE} profile: no list, progress null until done, ids re-encoded)`,
+        ...pairTable(listLess),
+        notes: [
+          'Both sides retrieve every job on its own: vidjob learns from its first list request (one 500 "not supported") that there is no list; TanStack Query has no list query here, as a team would write it for such a server.',
+          'Both sides normalize bodies with @vidjob/core/schema (LiteLLM sends "processing" and nulls); both validate with VideoSchema.',
+          ...notes(listLess),
+        ],
+      },
     ],
-    bars: bars(vidjob, tanstack),
+    bars: [...bars(vidjob, tanstack), ...listLessBars(listLess)],
     data: {
       workload,
       seeds,
       contenders: main,
       offPage: { newerJobs: OFF_PAGE_NEWER_JOBS, contenders: offPage },
+      listLess: { profile: LIST_LESS_PROFILE, contenders: listLess },
       reference: { vidjobFixed: fixed.name, naive: naive.name, tanstackNormalized: normalized.name },
     },
   }
@@ -151,14 +170,7 @@ function requestsTable(totals: readonly RequestsTotals[]): { columns: string[]; 
   ]
   return {
     columns: ['metric', ...totals.map((t) => t.name), 'vidjob ÷ TanStack', 'vidjob ÷ normalized'],
-    rows: [
-      row('HTTP requests', (t) => t.requests, formatCount),
-      row('  GET /videos/{id}', (t) => t.retrieve, formatCount),
-      row('  GET /videos (list)', (t) => t.list, formatCount),
-      row('detection latency median', (t) => t.detectionLatencyMs.median, formatMs),
-      row('detection latency p95', (t) => t.detectionLatencyMs.p95, formatMs),
-      row('requests after all shown done', (t) => t.requestsAfterDone, formatCount),
-    ],
+    rows: METRICS.map(([metric, pick, format]) => row(metric, pick, format)),
   }
 }
 
@@ -190,6 +202,52 @@ function bars(vidjob: RequestsTotals, tanstack: RequestsTotals): BarResult[] {
       bar: 'aim: p95 detection latency ≤ half of TanStack Query’s',
       measured: `${p95}: ${p95Ratio}`,
       cleared: vidjob.detectionLatencyMs.p95 * 2 <= tanstack.detectionLatencyMs.p95,
+    },
+  ]
+}
+
+type Metric = readonly [string, (t: RequestsTotals) => number, (v: number) => string]
+
+/** The rows of every requests table. */
+const METRICS: readonly Metric[] = [
+  ['HTTP requests', (t) => t.requests, formatCount],
+  ['  GET /videos/{id}', (t) => t.retrieve, formatCount],
+  ['  GET /videos (list)', (t) => t.list, formatCount],
+  ['detection latency median', (t) => t.detectionLatencyMs.median, formatMs],
+  ['detection latency p95', (t) => t.detectionLatencyMs.p95, formatMs],
+  ['requests after all shown done', (t) => t.requestsAfterDone, formatCount],
+]
+
+/** vidjob against one other contender: the list-less table. */
+function pairTable(totals: readonly RequestsTotals[]): { columns: string[]; rows: string[][] } {
+  const [vidjob, other] = totals as [RequestsTotals, RequestsTotals]
+  const row = (metric: string, pick: (t: RequestsTotals) => number, format: (v: number) => string) => [
+    metric,
+    format(pick(vidjob)),
+    format(pick(other)),
+    formatRatio(pick(vidjob), pick(other)),
+  ]
+  return {
+    columns: ['metric', vidjob.name, other.name, `vidjob ÷ ${other.name}`],
+    rows: METRICS.map(([metric, pick, format]) => row(metric, pick, format)),
+  }
+}
+
+function listLessBars(totals: readonly RequestsTotals[]): BarResult[] {
+  const [vidjob, tanstack] = totals as [RequestsTotals, RequestsTotals]
+  const p95 = `p95 ${formatMs(vidjob.detectionLatencyMs.p95)} vs ${formatMs(tanstack.detectionLatencyMs.p95)}`
+  return [
+    {
+      scenario: 'requests',
+      bar: `check (list-less ${LIST_LESS_PROFILE}): requests no more than TanStack Query’s`,
+      measured: `${formatCount(vidjob.requests)} vs ${formatCount(tanstack.requests)}: ${formatRatio(vidjob.requests, tanstack.requests)}`,
+      cleared: vidjob.requests <= tanstack.requests,
+    },
+    {
+      scenario: 'requests',
+      bar: `check (list-less ${LIST_LESS_PROFILE}): p95 detection latency no worse than TanStack Query’s`,
+      measured: `${p95}: ${formatRatio(vidjob.detectionLatencyMs.p95, tanstack.detectionLatencyMs.p95)}`,
+      cleared: vidjob.detectionLatencyMs.p95 <= tanstack.detectionLatencyMs.p95,
     },
   ]
 }

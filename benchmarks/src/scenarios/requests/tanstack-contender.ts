@@ -33,6 +33,26 @@ export function tanstackContender(): Contender {
 }
 
 /**
+ * TanStack Query on a server without a list route, as a team would write it there: a `QueryObserver` per
+ * component and job, no list query (it could only fail), each body normalized by vidjob's `normalizeVideo`
+ * before the schema, as vidjob's own client does.
+ *
+ * @example const contender = tanstackPerJobContender()
+ */
+export function tanstackPerJobContender(): Contender {
+  return {
+    name: 'TanStack Query',
+    config:
+      '@tanstack/query-core: a QueryObserver per component, refetchInterval 5 s until terminal, no list ' +
+      "query; bodies through @vidjob/core/schema's normalizeVideo, then VideoSchema",
+    start: (context) =>
+      trackWithTanStack(context, {
+        job: (_, id) => videoQuery(context.transport, id, context.intervalMs, { normalize: true }),
+      }),
+  }
+}
+
+/**
  * TanStack Query normalized by hand, the most a team would write without a library for it: the list
  * query writes each video it fetches into the per-job queries, which poll only while their job is off
  * the list's page.
@@ -55,7 +75,7 @@ export function tanstackNormalizedContender(): Contender {
 
 /** How one TanStack contender builds its queries. */
 interface TanStackQueries {
-  list(client: QueryClient): VideoListQueryOptions
+  list?(client: QueryClient): VideoListQueryOptions
   job(client: QueryClient, id: string): VideoQueryOptions
 }
 
@@ -63,8 +83,9 @@ function trackWithTanStack(context: TrackingContext, queries: TanStackQueries): 
   actAsBrowserTab()
   const client = new QueryClient()
   client.mount()
-  const list = new QueryObserver(client, queries.list(client))
-  const unsubscribes = [list.subscribe(() => undefined)]
+  const unsubscribes: (() => void)[] = []
+  if (queries.list)
+    unsubscribes.push(new QueryObserver(client, queries.list(client)).subscribe(() => undefined))
   for (const id of context.ids)
     for (let observer = 0; observer < context.observers; observer++) {
       const job = new QueryObserver(client, queries.job(client, id))

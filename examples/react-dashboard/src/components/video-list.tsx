@@ -79,6 +79,11 @@ export function VideoList({ selectedId }: { selectedId: string | undefined }): R
           </button>
         </div>
       )}
+      {list.isLocalOnly && (
+        <p className="hint" data-testid="local-only">
+          This server cannot list videos, so only those created in this tab are shown.
+        </p>
+      )}
       {body}
       {list.hasMore && (
         <button

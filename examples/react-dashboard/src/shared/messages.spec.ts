@@ -1,4 +1,4 @@
-import { VideoApiError, VideoNetworkError, VideoValidationError } from '@vidjob/core'
+import { VideoApiError, VideoNetworkError, VideoUnsupportedError, VideoValidationError } from '@vidjob/core'
 import {
   CreateVideoParamsSchema,
   RemixVideoParamsSchema,
@@ -58,6 +58,14 @@ describe('describeError', () => {
     expect(describeError(new VideoApiError({ status: 401, message: 'Bad key' }))).toMatch(/API key/)
     const unreachable = 'The server cannot reach the Videos API at http://127.0.0.1:9: ECONNREFUSED.'
     expect(describeError(new VideoApiError({ status: 502, message: unreachable }))).toBe(unreachable)
+  })
+
+  it('says what the server cannot do in place of the developer message', () => {
+    const refused = new VideoUnsupportedError('delete', 'This server cannot delete videos (…). Declare …')
+    expect(describeError(refused)).toBe('This server cannot delete videos: the video is still there.')
+    expect(describeError(new VideoUnsupportedError('contentVariants', 'x'))).toBe(
+      'This server has no thumbnails.',
+    )
   })
 })
 

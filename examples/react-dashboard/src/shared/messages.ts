@@ -1,4 +1,10 @@
-import { VideoApiError, VideoNetworkError, VideoValidationError, type VideoJobState } from '@vidjob/core'
+import {
+  VideoApiError,
+  VideoNetworkError,
+  VideoUnsupportedError,
+  VideoValidationError,
+  type VideoJobState,
+} from '@vidjob/core'
 import { PROMPT_MAX_CHARACTERS } from '@vidjob/core/schema'
 
 /**
@@ -74,6 +80,13 @@ export function plainFieldErrors(error: unknown): Partial<Record<string, string>
   return Object.fromEntries(fields.map((field) => [field || 'form', plainField(field, error.body)]))
 }
 
+/** What a person is told when the server lacks what they asked for. */
+const UNSUPPORTED: Record<VideoUnsupportedError['capability'], string> = {
+  list: 'This server cannot list videos.',
+  delete: 'This server cannot delete videos: the video is still there.',
+  contentVariants: 'This server has no thumbnails.',
+}
+
 /**
  * Why a request failed, in words a person can act on; the server's own message where it has one.
  *
@@ -84,6 +97,7 @@ export function describeError(error: unknown): string {
   if (plain !== undefined) return plain
   if (error instanceof VideoNetworkError)
     return 'Could not reach the server. Check your connection, then try again.'
+  if (error instanceof VideoUnsupportedError) return UNSUPPORTED[error.capability]
   if (error instanceof VideoApiError) {
     if (error.status === 429) return 'Too many requests right now. Wait a moment, then try again.'
     if (error.status === 401 || error.status === 403)

@@ -133,7 +133,12 @@ export class ListPages implements ListLink, CollectableList {
     this.setMeta({ isLocalOnly: true })
   }
 
-  appendPage(page: ListPage, hasMore: boolean): void {
+  /**
+   * Appends the page that follows the cursor `after`; a page that follows another cursor (one fetched
+   * before a refresh replaced the pages, or before another page landed) is refused: false.
+   */
+  appendPage(page: ListPage, hasMore: boolean, after: string | null): boolean {
+    if (!this.isLoaded || after !== this.cursor) return false
     const known = new Set(this.ids())
     // A row can shift onto the next page when newer videos arrive; keep its first (newest) position only.
     const ids = page.ids.filter((id) => !known.has(id))
@@ -141,6 +146,7 @@ export class ListPages implements ListLink, CollectableList {
     this.#hasMore = hasMore
     for (const id of ids) this.#store.link(id, this)
     this.#store.refreshList(this)
+    return true
   }
 
   /**

@@ -117,6 +117,7 @@ export class LiveList implements VideoListHandle {
       const last = pages.at(-1) as FetchedPage
       this.#deps.fetcher.commit(pages, () => this.#record.replacePages(pages.map(toListPage), last.hasMore))
       this.#record.setMeta({ isLocalOnly: false })
+      return pages.find((page) => page.excess)?.excess
     })
     this.#record.setMeta({ isLoading: false })
   }
@@ -126,32 +127,37 @@ export class LiveList implements VideoListHandle {
     this.#record.replaceWithLocal(this.#deps.createdHere())
   }
 
-  /** Loads the next page; true when a refresh superseded it before it landed. */
+  /** Loads the next page; true when a refresh (or another page) superseded it before it landed. */
   async #loadNext(): Promise<boolean> {
     const after = this.#record.cursor ?? undefined
     const controller = new AbortController()
     this.#nextController = controller
-    let landed = false
+    let outcome: 'landed' | 'stale' | undefined
     this.#record.setMeta({ isFetchingNextPage: true })
     await this.#guard(async (signal) => {
       const page = await this.#deps.fetcher.page({ ...this.query, after }, signal)
-      this.#deps.fetcher.commit([page], () => this.#record.appendPage(toListPage(page), page.hasMore))
-      landed = true
+      this.#deps.fetcher.commit([page], () => {
+        outcome = this.#record.appendPage(toListPage(page), page.hasMore, after ?? null) ? 'landed' : 'stale'
+      })
+      return page.excess
     }, controller)
     if (this.#nextController === controller) this.#nextController = undefined
     this.#record.setMeta({ isFetchingNextPage: false })
-    return !landed && controller.signal.aborted && this.#refreshing !== undefined
+    return outcome === 'stale' || (controller.signal.aborted && this.#refreshing !== undefined)
   }
 
-  /** Runs a load; its failure goes to the state (the loaded rows stay), never to the caller. */
+  /**
+   * Runs a load; its failure goes to the state (the loaded rows stay), never to the caller. A load that
+   * succeeds may still have something to say (a page past its limit): that becomes the state's error.
+   */
   async #guard(
-    load: (signal: AbortSignal) => Promise<void>,
+    load: (signal: AbortSignal) => Promise<VideoClientError | undefined | void>,
     controller: AbortController = new AbortController(),
   ): Promise<void> {
     this.#controllers.add(controller)
     try {
-      await load(controller.signal)
-      this.#record.setMeta({ error: undefined })
+      const warning = await load(controller.signal)
+      this.#record.setMeta({ error: warning ?? undefined })
     } catch (error) {
       if (!isAbortError(error)) this.#record.setMeta({ error: toVideoClientError(error) })
     } finally {

@@ -33,6 +33,7 @@ export {
   type VideoSize,
   type VideoStatus,
 } from './video'
+export { normalizeVideo, PROVIDER_STATUSES, type NormalizeContext } from './normalize'
 export {
   CreateVideoParamsSchema,
   ImageReferenceSchema,

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { eachSeed } from '../../test/property-seed'
 import { normalizeVideo, PROVIDER_STATUSES, type NormalizeContext } from './normalize'
 import { parseVideo } from './read-video'
-import { VIDEO_STATUSES, type Video } from './video'
+import { VIDEO_STATUSES, VideoSchema, type Video } from './video'
+
+const parseWire = (body: unknown): Video => VideoSchema.parse(body)
 
 const NOW = 1_767_225_600
 
@@ -108,6 +110,36 @@ describe('normalizeVideo', () => {
       read({ id: 'video_alias' }, context({ idOf: (id) => (id === 'video_alias' ? 'video_1' : undefined) }))
         .id,
     ).toBe('video_1')
+  })
+
+  it('keeps the prompt, model, size and seconds the client knows when an answer leaves them out', () => {
+    const previous = read({
+      id: 'video_1',
+      prompt: 'A boat',
+      model: 'sora-2',
+      size: '1280x720',
+      seconds: '8',
+    })
+    const later = read(
+      { id: 'video_1', prompt: null, size: null },
+      context({ cached: (id) => (id === 'video_1' ? previous : undefined) }),
+    )
+    expect(later).toMatchObject({ prompt: 'A boat', model: 'sora-2', size: '1280x720', seconds: '8' })
+    const created = read(
+      { id: 'video_2' },
+      context({ sent: { prompt: 'Rain', size: '720x1280', model: undefined } }),
+    )
+    expect(created).toMatchObject({ prompt: 'Rain', size: '720x1280' })
+    expect(read({ id: 'video_3', prompt: 'theirs' }, context({ sent: { prompt: 'ours' } })).prompt).toBe(
+      'theirs',
+    )
+  })
+
+  it('reads a gateway body without any context, as a team’s own fetch code calls it', () => {
+    const before = Math.floor(Date.now() / 1000)
+    const video = parseWire(normalizeVideo({ id: 'v', status: 'processing', progress: null }))
+    expect(video).toMatchObject({ id: 'v', object: 'video', status: 'in_progress', progress: 0 })
+    expect(video.created_at).toBeGreaterThanOrEqual(before)
   })
 
   it('leaves what it cannot fix for the schema to refuse', () => {

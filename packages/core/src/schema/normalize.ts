@@ -33,12 +33,21 @@ export interface NormalizeContext {
   /** The id the app asked about (a retrieve): the job's identity, whatever id the answer carries. */
   readonly requestedId?: string | undefined
   /** The app's id for an id a server answered with (an alias learned earlier), if it is one. */
-  readonly idOf: (serverId: string) => string | undefined
-  /** The cached video of an id. */
-  readonly cached: (id: string) => Video | undefined
-  /** Now, in seconds: the `created_at` of a job whose server gives none, the first time it is seen. */
-  readonly nowSeconds: () => number
+  readonly idOf?: ((serverId: string) => string | undefined) | undefined
+  /** The video known so far for an id: what a field the body leaves out keeps. */
+  readonly cached?: ((id: string) => Video | undefined) | undefined
+  /** Now, in seconds: the `created_at` of a job whose server gives none (default: the clock's). */
+  readonly nowSeconds?: (() => number) | undefined
+  /** What the app sent for this job (a create or remix), for the fields its answer leaves out. */
+  readonly sent?: Readonly<Partial<Record<KeptField, string | undefined>>> | undefined
 }
+
+/**
+ * Fields that describe what was asked for, which many servers leave out or send as `null` (new-api drops
+ * the prompt, LiteLLM nulls the size): a value the client knows is kept rather than lost.
+ */
+export const KEPT_FIELDS = ['prompt', 'model', 'size', 'seconds', 'remixed_from_video_id'] as const
+export type KeptField = (typeof KEPT_FIELDS)[number]
 
 type Body = Record<string, unknown>
 
@@ -50,15 +59,20 @@ type Body = Record<string, unknown>
  * `created_at` the time the client first saw the job, and the id the app holds. Anything else is left for
  * the schema to judge.
  */
-export function normalizeVideo(raw: unknown, context: NormalizeContext): unknown {
+export function normalizeVideo(raw: unknown, context: NormalizeContext = {}): unknown {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw
   const body = raw as Body
   const id = identity(body, context)
-  const previous = id === undefined ? undefined : context.cached(id)
+  const previous = id === undefined ? undefined : context.cached?.(id)
   const patch: Body = {}
   if (id !== undefined && id !== body.id) patch.id = id
   if (body.object === undefined) patch.object = 'video'
-  Object.assign(patch, statusPatch(body, previous), progressPatch(body, previous))
+  Object.assign(
+    patch,
+    statusPatch(body, previous),
+    progressPatch(body, previous),
+    keptPatch(body, previous, context),
+  )
   if (!Number.isInteger(body.created_at)) patch.created_at = createdAt(body.created_at, previous, context)
   if (typeof body.seconds === 'number') patch.seconds = String(body.seconds)
   const error = errorPatch(body.error)
@@ -72,7 +86,7 @@ export function normalizeVideo(raw: unknown, context: NormalizeContext): unknown
 function identity(body: Body, context: NormalizeContext): string | undefined {
   if (context.requestedId !== undefined) return context.requestedId
   if (typeof body.id !== 'string') return undefined
-  return context.idOf(body.id) ?? body.id
+  return context.idOf?.(body.id) ?? body.id
 }
 
 function statusPatch(body: Body, previous: Video | undefined): Body {
@@ -96,11 +110,22 @@ function progressPatch(body: Body, previous: Video | undefined): Body {
   return { progress: previous?.progress ?? 0 }
 }
 
+/** A described field the body leaves out keeps what the cache (or, for a new job, the request) says. */
+function keptPatch(body: Body, previous: Video | undefined, context: NormalizeContext): Body {
+  const patch: Body = {}
+  for (const field of KEPT_FIELDS) {
+    if (body[field] !== undefined && body[field] !== null) continue
+    const known = previous?.[field] ?? context.sent?.[field]
+    if (known !== undefined && known !== null) patch[field] = known
+  }
+  return patch
+}
+
 function createdAt(value: unknown, previous: Video | undefined, context: NormalizeContext): unknown {
   if (typeof value === 'number' && Number.isFinite(value)) return Math.floor(value)
   if (typeof value === 'string' && Number.isFinite(Date.parse(value)))
     return Math.floor(Date.parse(value) / 1000)
-  return previous?.created_at ?? context.nowSeconds()
+  return previous?.created_at ?? context.nowSeconds?.() ?? Math.floor(Date.now() / 1000)
 }
 
 /** `error.code` as a string (servers send numbers), and a message where only a code came. */

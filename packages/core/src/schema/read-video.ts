@@ -20,7 +20,7 @@ export type ReadContext = NormalizeContext
 function equalCached(normalized: unknown, context: ReadContext): Video | undefined {
   const id =
     typeof normalized === 'object' && normalized !== null ? (normalized as { id?: unknown }).id : undefined
-  const video = typeof id === 'string' ? context.cached(id) : undefined
+  const video = typeof id === 'string' ? context.cached?.(id) : undefined
   return video !== undefined && dequal(video, normalized) ? video : undefined
 }
 

@@ -9,9 +9,15 @@ export interface CollectableList {
   reset(): void
 }
 
+/** Where requests stand: every answer still to come is to a request sent at or after `horizon`. */
+export interface RequestHorizon {
+  readonly horizon: number
+}
+
 /**
  * One sweep for everything a client caches: job entries nobody observes and lists nobody observes are
- * dropped after `gcTime`. It holds a (background) timer only while something is waiting to be collected.
+ * dropped after `gcTime`, and with them the tombstones no answer can contradict any more. It holds a
+ * (background) timer only while something is waiting to be collected.
  */
 export class GarbageCollector {
   readonly #lists = new Set<CollectableList>()
@@ -21,8 +27,11 @@ export class GarbageCollector {
   readonly #scheduler: Scheduler
   readonly #gcTime: number
 
-  constructor(store: VideoStore, scheduler: Scheduler, gcTime: number) {
+  readonly #requests: RequestHorizon
+
+  constructor(store: VideoStore, scheduler: Scheduler, gcTime: number, requests: RequestHorizon) {
     this.#store = store
+    this.#requests = requests
     this.#scheduler = scheduler
     this.#gcTime = gcTime
     this.#timer = new TimerSlot(scheduler, { background: true })
@@ -54,6 +63,7 @@ export class GarbageCollector {
       else next = Math.min(next ?? idleSince + this.#gcTime, idleSince + this.#gcTime)
     }
     const nextEntry = this.#store.collectGarbage(this.#gcTime)
+    this.#store.pruneTombstones(this.#requests.horizon)
     if (nextEntry !== undefined) next = Math.min(next ?? nextEntry, nextEntry)
     // An entry that went idle during the sweep may have armed the timer already: keep the earlier time.
     const armed = this.#timer.at

@@ -168,8 +168,21 @@ describe('ListPages', () => {
     const { store, record, videos } = listOf(3)
     const more = makeVideo()
     store.merge(more, 10)
-    record.appendPage({ ids: [videos[2]!.id, more.id], lastId: more.id }, false)
+    expect(record.appendPage({ ids: [videos[2]!.id, more.id], lastId: more.id }, false, record.cursor)).toBe(
+      true,
+    )
     expect(record.getState().videos.map((v) => v.id)).toEqual([...videos.map((v) => v.id), more.id])
     expect(record.getState().hasMore).toBe(false)
+  })
+
+  it('refuses a next page that follows another cursor than the last loaded page (one from before a refresh)', () => {
+    const { store, record, videos } = listOf(3)
+    const before = record.cursor
+    record.replacePages([{ ids: [videos[0]!.id], lastId: videos[0]!.id }], true)
+    const stale = makeVideo()
+    store.merge(stale, 10)
+    expect(record.appendPage({ ids: [stale.id], lastId: stale.id }, false, before)).toBe(false)
+    expect(record.getState().videos.map((v) => v.id)).toEqual([videos[0]!.id])
+    expect(record.getState().hasMore).toBe(true)
   })
 })

@@ -1,6 +1,7 @@
 import type { Video } from '../schema/video'
 import type { VideoJobState } from '../types'
 import { CreatedIndex } from './created-index'
+import { Tombstones } from './tombstones'
 import {
   createEntry,
   CollectedData,
@@ -29,8 +30,8 @@ export class VideoStore {
   readonly #entries = new Map<string, JobEntry>()
   readonly #memo = new StateMemo()
   readonly #collected = new CollectedData()
-  /** Ids deleted here: `pending` while the delete request runs, `confirmed` after. Never merged again. */
-  readonly #tombstones = new Map<string, 'pending' | 'confirmed'>()
+  /** Ids deleted here, never merged again while kept: see `tombstones.ts` for how long that is. */
+  readonly #tombstones = new Tombstones()
   #batchDepth = 0
   readonly #dirtyEntries = new Set<JobEntry>()
   readonly #dirtyLists = new Set<ListLink>()
@@ -71,7 +72,12 @@ export class VideoStore {
 
   /** The delete of `id` succeeded (not merely optimistic). */
   isDeleteConfirmed(id: string): boolean {
-    return this.#tombstones.get(id) === 'confirmed'
+    return this.#tombstones.isConfirmed(id)
+  }
+
+  /** Frees the tombstones of ids nothing holds, confirmed before `horizon` (the oldest request in flight). */
+  pruneTombstones(horizon: number): void {
+    this.#tombstones.prune(horizon, (id) => this.#entries.has(id))
   }
 
   subscribe(id: string, listener: (state: VideoJobState) => void): () => void {
@@ -106,15 +112,13 @@ export class VideoStore {
   #mergeNow(video: Video, seq: number, observedAt: number | undefined): MergeVerdict | 'deleted' {
     // While a delete is pending the data is still taken (hidden by the tombstone), so a failed delete can
     // bring the row back with its latest data; once confirmed, nothing is taken again.
-    if (this.#tombstones.get(video.id) === 'confirmed') return 'deleted'
+    if (this.#tombstones.isConfirmed(video.id)) return 'deleted'
     const entry = this.#entry(video.id)
     const collected = this.#collected.take(video.id)
-    if (collected !== undefined) {
-      // An answer older than what was collected brings that newer data back instead.
-      if (entry.facts.video === undefined && seq < collected.seq) {
-        this.#mergeNow(collected.video, collected.seq, undefined)
-        return 'stale'
-      }
+    // An answer older than what was collected brings that newer data back instead.
+    if (collected !== undefined && entry.facts.video === undefined && seq < collected.seq) {
+      this.#mergeNow(collected.video, collected.seq, undefined)
+      return 'stale'
     }
     if (seq < entry.dataSeq) return 'stale'
     const previous = entry.facts.video
@@ -143,7 +147,7 @@ export class VideoStore {
   /** Optimistically hides a job everywhere; returns false if it was already deleted. */
   markDeleted(id: string): boolean {
     if (this.#tombstones.has(id)) return false
-    this.#tombstones.set(id, 'pending')
+    this.#tombstones.markPending(id)
     this.created.delete(id)
     this.batch(() => this.#setDeletedFlag(id, true))
     return true
@@ -151,8 +155,8 @@ export class VideoStore {
 
   /** The delete succeeded (or the server no longer knows the id): it stays gone. */
   confirmDeleted(id: string): void {
-    const wasAlready = this.#tombstones.get(id) === 'confirmed'
-    this.#tombstones.set(id, 'confirmed')
+    const wasAlready = this.#tombstones.isConfirmed(id)
+    this.#tombstones.confirm(id, this.clock.now(), (held) => this.#entries.has(held))
     this.batch(() => {
       this.#setDeletedFlag(id, true)
       if (!wasAlready)
@@ -162,7 +166,7 @@ export class VideoStore {
 
   /** The delete failed: the job comes back exactly where it was. */
   restore(id: string): void {
-    if (this.#tombstones.get(id) !== 'pending') return
+    if (!this.#tombstones.isPending(id)) return
     this.#tombstones.delete(id)
     const video = this.getVideo(id)
     if (video) this.created.add(id, video.created_at)
@@ -232,6 +236,7 @@ export class VideoStore {
 
   /** Removes everything (dispose). */
   clear(): void {
+    this.#tombstones.clear()
     this.#collected.clear()
     this.#entries.clear()
     this.created.clear()

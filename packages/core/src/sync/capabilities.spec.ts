@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { VideoApiError, VideoNetworkError, VideoValidationError } from '../errors'
+import { VideoApiError, VideoNetworkError, VideoUnsupportedError, VideoValidationError } from '../errors'
 import { Capabilities, routeFailure, unsupported } from './capabilities'
 
 function clockAt(ms = 0) {
@@ -110,12 +110,14 @@ describe('routeFailure', () => {
 
 describe('unsupported', () => {
   it('says whether anything was sent and how to fix it', () => {
-    expect(unsupported('list videos', 'no list route').message).toMatch(
+    expect(unsupported('list', 'list videos', 'no list route').message).toMatch(
       /cannot list videos \(no list route\), so nothing was sent\. Declare createVideoClient\(\{ capabilities \}\)/,
     )
     const cause = api(405)
-    const learned = unsupported('delete videos', 'it answered 405', { cause })
+    const learned = unsupported('delete', 'delete videos', 'it answered 405', { cause })
     expect(learned.message).toMatch(/later calls are refused unsent/)
     expect(learned.cause).toBe(cause)
+    expect(learned).toBeInstanceOf(VideoUnsupportedError)
+    expect(learned.capability).toBe('delete')
   })
 })

@@ -1,4 +1,4 @@
-import { VideoApiError, VideoClientError, VideoValidationError } from '../errors'
+import { VideoApiError, VideoUnsupportedError, VideoValidationError, type VideoCapability } from '../errors'
 import type { Clock } from '../store/job-entry'
 import type { VideoServerCapabilities } from '../types'
 import { classifyFailure, type FailureKind } from './failure-policy'
@@ -101,12 +101,14 @@ function isNotAList(error: unknown): boolean {
  * was sent; later ones are not), with that answer's error as `cause`.
  */
 export function unsupported(
+  capability: VideoCapability,
   what: string,
   how: string,
   learned?: { cause?: unknown } | undefined,
-): VideoClientError {
+): VideoUnsupportedError {
   const sent = learned === undefined ? 'so nothing was sent' : 'and later calls are refused unsent'
-  return new VideoClientError(
+  return new VideoUnsupportedError(
+    capability,
     `This server cannot ${what} (${how}), ${sent}. Declare createVideoClient({ capabilities }) ` +
       'to match the server, or use a server that supports it (docs/servers.md).',
     { cause: learned?.cause },

@@ -1,3 +1,4 @@
+import type { VideoValidationError } from '../errors'
 import type { Video } from '../schema/video'
 import type { FailureKind } from './failure-policy'
 
@@ -33,15 +34,19 @@ export interface FetchedPage {
   readonly observedAt: number
   /** `openai-poll-after-ms` of the answer, if the server sent one. */
   readonly pollAfterMs: number | undefined
+  /** The server sent more rows than asked for: the first `limit` were kept, and this says so. */
+  readonly excess?: VideoValidationError | undefined
 }
 
 /**
  * What the fetcher tells whoever listens: fresh data arrived for some jobs by a path other than their own
  * poll (`fresh`), a job was created here (`created`, inside the store batch that added it), a job's
- * liveness changed by a delete or its rollback (`liveness`), a 429 pause ended (`resumed`).
+ * liveness changed by a delete or its rollback (`liveness`), a 429 pause ended (`resumed`), pushed
+ * updates stopped covering the jobs or some were missed (`push-lost`).
  */
 export type FetchEvent =
   | { readonly type: 'fresh'; readonly ids: readonly string[]; readonly pollAfterMs: number | undefined }
   | { readonly type: 'created'; readonly id: string }
   | { readonly type: 'liveness'; readonly id: string }
   | { readonly type: 'resumed' }
+  | { readonly type: 'push-lost' }

@@ -9,6 +9,7 @@ import type { VideoServerCapabilities } from '../types'
 import type { FetchedPage, FetchEvent, PagePollOutcome, PollOutcome } from './fetch-types'
 import { Capabilities, unsupported } from './capabilities'
 import { classifyFailure, type FailureKind } from './failure-policy'
+import { keepRows, MAX_PAGE_ROWS } from './keep-rows'
 import type { RequestPipe } from './requests'
 
 /**
@@ -28,6 +29,7 @@ export class JobFetcher {
   readonly #requests: RequestPipe
   /** What the server can do: declared, then learned from its answers. */
   readonly capabilities: Capabilities
+  #pushCovered = false
 
   constructor(
     transport: VideoTransport,
@@ -45,6 +47,23 @@ export class JobFetcher {
   /** When requests may go again after a 429, or undefined if they may go now. */
   get pausedUntil(): number | undefined {
     return this.#requests.pausedUntil
+  }
+
+  /** A push source is open and caught up: polls of the jobs are only confirmations (sync/push-updates.ts). */
+  get pushCovered(): boolean {
+    return this.#pushCovered
+  }
+
+  /** The push source opened or dropped; a drop makes every watched job due at once (`push-lost`). */
+  coverByPush(covered: boolean): void {
+    const lost = this.#pushCovered && !covered
+    this.#pushCovered = covered
+    if (lost) this.pushMissed()
+  }
+
+  /** Pushed updates were missed: every watched job is fetched again. */
+  pushMissed(): void {
+    this.#events.emit({ type: 'push-lost' })
   }
 
   /** Listens to the fetcher's events; returns the unsubscribe. */
@@ -117,7 +136,7 @@ export class JobFetcher {
 
   /** Fetches and validates one list page; nothing is merged until `commit`. */
   async page(query: ListRequestQuery, signal: AbortSignal): Promise<FetchedPage> {
-    if (!this.capabilities.list) throw unsupported('list videos', 'it has no list route')
+    if (!this.capabilities.list) throw unsupported('list', 'list videos', 'it has no list route')
     const seq = this.nextSeq()
     let sentAt = 0
     const result = await this.#requests
@@ -129,16 +148,20 @@ export class JobFetcher {
         this.capabilities.listFailed(error)
         throw error
       })
-    const page = this.#readPage(result.body)
+    const limit = query.limit ?? MAX_PAGE_ROWS
+    const { body, excess } = keepRows(result.body, limit, query)
+    const page = this.#readPage(body)
+    const lastId = excess ? (page.data.at(-1)?.id ?? null) : (page.last_id ?? page.data.at(-1)?.id ?? null)
     return {
       videos: page.data,
-      lastId: page.last_id ?? page.data.at(-1)?.id ?? null,
+      lastId,
       pollAfterMs: result.pollAfterMs,
-      hasMore: page.has_more,
+      hasMore: page.has_more || excess !== undefined,
       order: query.order ?? 'desc',
       afterCursor: query.after !== undefined,
       seq,
       observedAt: this.#middleSince(sentAt),
+      excess,
     }
   }
 
@@ -236,9 +259,9 @@ export class JobFetcher {
     }
   }
 
-  /** Reads a video body (normalized, validated) as the answer about `requestedId`, if about one. */
-  readVideo(body: unknown, source: string, requestedId?: string): Video {
-    return parseVideo(body, source, this.#context(requestedId))
+  /** Reads a video body (normalized, validated): about `requestedId` if given, falling back on `sent`. */
+  readVideo(body: unknown, source: string, about: Pick<ReadContext, 'requestedId' | 'sent'> = {}): Video {
+    return parseVideo(body, source, { ...this.#context(about.requestedId), sent: about.sent })
   }
 
   /** A job's liveness changed by a write (a delete, or its rollback): the poller stops or resumes it. */

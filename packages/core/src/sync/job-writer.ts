@@ -1,4 +1,4 @@
-import { VideoApiError, VideoClientError } from '../errors'
+import { VideoApiError, VideoUnsupportedError } from '../errors'
 import { parseBody, parseInput } from '../schema/parse'
 import {
   CreateVideoParamsSchema,
@@ -47,7 +47,10 @@ export class JobWriter {
     const input = parseInput(CreateVideoParamsSchema, params, 'create() params')
     const seq = this.#deps.fetcher.nextSeq()
     const result = await this.#deps.requests.send((signal) => this.#deps.transport.create(input, { signal }))
-    const video = this.#deps.fetcher.readVideo(result.body, 'POST /videos')
+    const { prompt, model, size, seconds } = input
+    const video = this.#deps.fetcher.readVideo(result.body, 'POST /videos', {
+      sent: { prompt, model, size, seconds },
+    })
     return this.#deps.fetcher.acceptCreated(video, seq, result)
   }
 
@@ -58,7 +61,8 @@ export class JobWriter {
     const result = await this.#deps.requests.send((signal) =>
       this.#deps.transport.remix(id, input, { signal }),
     )
-    const video = this.#deps.fetcher.readVideo(result.body, `POST /videos/${id}/remix`)
+    const sent = { prompt: input.prompt, remixed_from_video_id: id }
+    const video = this.#deps.fetcher.readVideo(result.body, `POST /videos/${id}/remix`, { sent })
     return this.#deps.fetcher.acceptCreated(video, seq, result)
   }
 
@@ -72,7 +76,7 @@ export class JobWriter {
       return Promise.reject(error)
     }
     if (!this.#deps.fetcher.capabilities.delete)
-      return Promise.reject(unsupported('delete videos', 'it has no delete route'))
+      return Promise.reject(unsupported('delete', 'delete videos', 'it has no delete route'))
     if (!this.#deps.store.markDeleted(id)) return Promise.resolve()
     this.#deps.fetcher.livenessChanged(id)
     const request = this.#runDelete(id).finally(() => this.#deletes.delete(id))
@@ -83,14 +87,21 @@ export class JobWriter {
   /** The body is read inside the request, so an abort also stops the bytes. */
   downloadContent(id: string, variant: VideoContentVariant, signal?: AbortSignal): Promise<Blob> {
     if (variant !== 'video' && !this.#deps.fetcher.capabilities.contentVariants)
-      return Promise.reject(unsupported(`serve a ${variant}`, 'it answers the video for every variant'))
+      return Promise.reject(
+        unsupported('contentVariants', `serve a ${variant}`, 'it answers the video for every variant'),
+      )
     return this.#deps.requests.send(async (s) => {
       const response = await this.#deps.transport.downloadContent(id, { variant }, { signal: s })
       const type = response.headers.get('content-type') ?? ''
       if (variant !== 'video' && /^video\//i.test(type)) {
         this.#deps.fetcher.capabilities.variantsIgnored()
         await response.body?.cancel()
-        throw unsupported(`serve a ${variant}`, `it answered ${type} to ?variant=${variant}`, {})
+        throw unsupported(
+          'contentVariants',
+          `serve a ${variant}`,
+          `it answered ${type} to ?variant=${variant}`,
+          {},
+        )
       }
       assertContentType(response, variant, id)
       return response.blob()
@@ -154,7 +165,7 @@ export class JobWriter {
     capabilities.deleteFailed(error)
     if (capabilities.delete) return error
     const status = error instanceof VideoApiError ? error.status : 'an error'
-    return unsupported('delete videos', `it answered ${status} to DELETE /videos/${id}`, {
+    return unsupported('delete', 'delete videos', `it answered ${status} to DELETE /videos/${id}`, {
       cause: error,
     })
   }
@@ -167,7 +178,7 @@ export class JobWriter {
     try {
       const result = await this.#deps.requests.send((signal) => this.#deps.transport.retrieve(id, { signal }))
       // Only a video says it is there; a broken body says nothing.
-      this.#deps.fetcher.readVideo(result.body, `GET /videos/${id}`, id)
+      this.#deps.fetcher.readVideo(result.body, `GET /videos/${id}`, { requestedId: id })
       return 'there'
     } catch (error) {
       return classifyFailure(error) === 'gone' ? 'gone' : 'unknown'
@@ -176,8 +187,9 @@ export class JobWriter {
 }
 
 /** A DELETE said 404 but the video is still there: the server did not delete it. */
-function notDeleted(id: string, cause: unknown): VideoClientError {
-  return new VideoClientError(
+function notDeleted(id: string, cause: unknown): VideoUnsupportedError {
+  return new VideoUnsupportedError(
+    'delete',
     `The server answered 404 to DELETE /videos/${id}, yet the video is still there: it did not delete it ` +
       '(a server without a delete route answers so). The video is back in place, and later deletes are ' +
       'refused unsent (docs/servers.md).',

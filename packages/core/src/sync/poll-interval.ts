@@ -55,13 +55,11 @@ function untilCompletion(state: VideoJobState, now: number): number | undefined 
 
 function rateBasedDelay(state: VideoJobState, now: number): number {
   const { eta, updatedAt, progress } = state
-  if (updatedAt === undefined || progress >= 100) return POLLING_DEFAULTS.unknownRateInterval
-  // In progress but not seen moving yet: it gains under a point per `now - updatedAt`, so waiting that
-  // long again costs no visible change.
-  if (eta === undefined)
-    return state.status === 'in_progress'
-      ? Math.max(POLLING_DEFAULTS.unknownRateInterval, now - updatedAt)
-      : POLLING_DEFAULTS.unknownRateInterval
+  // Not seen moving: queued, just started, or on a server that reports no progress until the end
+  // (LiteLLM's null, vLLM-Omni's 0). Such a job can complete at any moment, so it is not polled less and
+  // less often: backing off to 30 s made completions on those servers show up to 25 s late.
+  if (updatedAt === undefined || progress >= 100 || eta === undefined)
+    return POLLING_DEFAULTS.unknownRateInterval
   const msPerPoint = eta / (100 - progress)
   // Aim a point early: a poll that finds the job still rendering costs one more poll at minInterval,
   // a late one costs detection latency on every job.

@@ -11,6 +11,7 @@ import type { JobFetcher } from './job-fetcher'
 import { notePageAnswer, PAGE_SIZE, type PlannedPoll } from './page-cover'
 import { nextPollDelay, POLLING_DEFAULTS, QUICK_POLLS } from './poll-interval'
 import { applyOutcome, type Inflight, type Track } from './poll-track'
+import { coveredDelay } from './push-updates'
 
 /** What the poller's requests work with. */
 export interface PollRequestDeps {
@@ -77,7 +78,7 @@ export class PollRequests {
   delayFor(track: Track, pollAfterMs: number | undefined): number {
     const delay = this.#delay(track.id, pollAfterMs, track.quickPolls < QUICK_POLLS)
     if (delay < (this.#polling.minInterval ?? POLLING_DEFAULTS.minInterval)) track.quickPolls++
-    return delay
+    return this.#deps.fetcher.pushCovered ? coveredDelay(delay) : delay
   }
 
   /** Fetches a job now, sharing the request in flight. */

@@ -24,7 +24,7 @@ async function peakInFlight(context: ReturnType<typeof setup>, ms: number, stepM
   return peak
 }
 
-describe('the poller at scale', () => {
+describe('the poller at scale', { timeout: 30_000 }, () => {
   it('refreshes 1,000 live jobs with about ⌈N / 100⌉ list pages per interval, and no retrieve', async () => {
     const context = setup({
       mock: { queueMs: 0, renderMs: 6_000_000, latencyMs: 150 },

@@ -107,6 +107,18 @@ export class Poller {
     if (event.type === 'fresh') this.#noteFresh(event.ids, event.pollAfterMs)
     else if (event.type === 'liveness') this.#reconsider(event.id)
     else if (event.type === 'resumed') this.#resumeAfterPause()
+    else if (event.type === 'push-lost') this.#refreshAll()
+  }
+
+  /** A push stream dropped or missed updates: every watched job is due now, as polled jobs were. */
+  #refreshAll(): void {
+    const now = this.#deps.scheduler.now()
+    for (const track of this.#tracks.values()) {
+      if (track.dueAt <= now) continue
+      track.dueAt = now
+      if (this.#queue.has(track)) this.#queue.set(track)
+    }
+    this.#pump()
   }
 
   /** Fresh data arrived by another path (a list page, a create, a push): its next poll counts from now. */

@@ -11,15 +11,26 @@ import { RequestGate } from './request-gate'
  */
 export class RequestPipe {
   readonly #gate: RequestGate
-  /** Requests in flight: what dispose() aborts. */
-  readonly #inflight = new Set<AbortController>()
+  /** Requests in flight (what dispose() aborts), oldest first, with when each was sent. */
+  readonly #inflight = new Map<AbortController, number>()
   readonly #disposeListeners = new Listeners<void>()
   readonly #defaultRetryAfter: number
+  readonly #scheduler: Scheduler
   #disposed = false
 
   constructor(scheduler: Scheduler, defaultRetryAfter: number) {
     this.#gate = new RequestGate(scheduler)
+    this.#scheduler = scheduler
     this.#defaultRetryAfter = defaultRetryAfter
+  }
+
+  /**
+   * Every answer still to come is to a request sent at or after this time (now, when none is in flight):
+   * what happened before it can no longer be contradicted by a late answer.
+   */
+  get horizon(): number {
+    for (const sentAt of this.#inflight.values()) return sentAt
+    return this.#scheduler.now()
   }
 
   get disposed(): boolean {
@@ -52,7 +63,7 @@ export class RequestPipe {
     const forward = (): void => controller.abort(caller?.reason)
     if (caller?.aborted) forward()
     else caller?.addEventListener('abort', forward, { once: true })
-    this.#inflight.add(controller)
+    this.#inflight.set(controller, this.#scheduler.now())
     try {
       await this.#gate.wait(controller.signal)
       return await request(controller.signal)
@@ -69,7 +80,7 @@ export class RequestPipe {
   dispose(): void {
     if (this.#disposed) return
     this.#disposed = true
-    this.#inflight.forEach((controller) => controller.abort())
+    this.#inflight.forEach((_, controller) => controller.abort())
     this.#disposeListeners.emit()
     this.#gate.dispose()
   }

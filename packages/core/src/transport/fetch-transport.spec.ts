@@ -193,6 +193,17 @@ describe('downloadContent', () => {
     expect(calls[0]?.headers.get('accept')).toBeNull()
   })
 
+  it('passes a Range through, so a relay serves video seeks (206)', async () => {
+    const { transport, calls } = setup(
+      () => new Response('mp', { status: 206, headers: { 'content-range': 'bytes 0-1/3' } }),
+    )
+    const response = await transport.downloadContent('video_123', {}, { range: 'bytes=0-1' })
+    expect(calls[0]?.headers.get('range')).toBe('bytes=0-1')
+    expect(response.status).toBe(206)
+    await transport.downloadContent('video_123')
+    expect(calls[1]?.headers.get('range')).toBeNull()
+  })
+
   it('sends no variant when none is asked for', async () => {
     const { transport, calls } = setup(() => new Response('mp4'))
     await transport.downloadContent('video_123', {})

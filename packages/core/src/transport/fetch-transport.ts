@@ -23,6 +23,8 @@ interface Outgoing {
   body?: string | FormData
   /** The JSON endpoint this is, for `normalize`; `undefined` for `downloadContent`. */
   operation?: TransportOperation
+  /** `downloadContent`'s `Range`, passed through. */
+  range?: string | undefined
 }
 
 type Send = <T>(
@@ -94,7 +96,8 @@ export function createFetchTransport(options: FetchTransportOptions): VideoTrans
     },
     async downloadContent(id, query, requestOptions) {
       const path = withQuery(videoPath(id, 'content'), { variant: query?.variant })
-      return send({ method: 'GET', path }, requestOptions?.signal, (response) => response)
+      const outgoing = { method: 'GET' as const, path, range: requestOptions?.range }
+      return send(outgoing, requestOptions?.signal, (response) => response)
     },
   }
 }
@@ -206,5 +209,6 @@ function requestHeaders(outgoing: Outgoing, credentials: Headers): Headers {
   credentials.forEach((value, name) => headers.set(name, value))
   // FormData sets its own multipart content-type, with the boundary.
   if (typeof outgoing.body === 'string') headers.set('content-type', 'application/json')
+  if (outgoing.range !== undefined) headers.set('range', outgoing.range)
   return headers
 }

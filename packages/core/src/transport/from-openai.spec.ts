@@ -53,6 +53,13 @@ describe('fromOpenAI with the real openai SDK', () => {
     expect(calls[0]?.url).toBe('http://sdk.local/v1/videos?limit=5&order=asc')
   })
 
+  it('passes a Range to the content endpoint', async () => {
+    const { transport, calls } = setup(() => new Response('mp', { status: 206 }))
+    const response = await transport.downloadContent('video_123', {}, { range: 'bytes=0-1' })
+    expect(response.status).toBe(206)
+    expect(calls.at(-1)?.headers.get('range')).toBe('bytes=0-1')
+  })
+
   it('sends create, remix, delete and downloadContent to their endpoints', async () => {
     const { transport, calls } = setup((call) =>
       call.url.includes('/content')

@@ -17,6 +17,7 @@ import type { VideoTransport } from './types'
 /** Per-request options vidjob passes to the SDK. */
 export interface OpenAIRequestOptionsLike {
   signal?: AbortSignal | undefined
+  headers?: Record<string, string> | undefined
 }
 
 /** What vidjob needs of the SDK's `APIPromise`: the raw `Response`, unparsed. */
@@ -115,7 +116,7 @@ export function fromOpenAI(client: OpenAILike): VideoTransport {
       return call(
         request,
         options?.signal,
-        (sdk) => videos.downloadContent(id, defined, sdk),
+        (sdk) => videos.downloadContent(id, defined, withRange(sdk, options?.range)),
         (response) => response,
       )
     },
@@ -212,4 +213,9 @@ function isSdkStatusError(error: unknown): error is SdkStatusError {
 function isSdkTimeout(error: unknown): boolean {
   if (!(error instanceof Error)) return false
   return error.constructor.name === 'APIConnectionTimeoutError' || error.message === 'Request timed out.'
+}
+
+/** The SDK's request options with a `Range` header, when one is asked for. */
+function withRange(sdk: OpenAIRequestOptionsLike, range: string | undefined): OpenAIRequestOptionsLike {
+  return range === undefined ? sdk : { ...sdk, headers: { ...sdk.headers, range } }
 }

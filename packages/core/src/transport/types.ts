@@ -5,6 +5,11 @@ import type { VideoContentVariant } from '../schema/video'
 export interface RequestOptions {
   /** Aborting rejects the request with the platform's `AbortError`. */
   signal?: AbortSignal | undefined
+  /**
+   * `downloadContent` only: an HTTP `Range` (`bytes=0-1023`), sent as is, so a relay passes a video
+   * player's seeks through; the answer may then be `206 Partial Content`.
+   */
+  range?: string | undefined
 }
 
 /** The query of one `GET /videos` page. */

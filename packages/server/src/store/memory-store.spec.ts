@@ -1,0 +1,4 @@
+import { describeOwnershipStore } from '../../test/store-contract'
+import { createMemoryStore } from './memory-store'
+
+describeOwnershipStore('memory', () => createMemoryStore())

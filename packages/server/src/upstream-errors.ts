@@ -1,0 +1,64 @@
+import { VideoApiError, VideoNetworkError, VideoValidationError } from '@vidjob/core'
+import { apiError, notFound, retryAfter } from './http'
+
+/**
+ * The answer to a caller when the Videos API failed: its own status for what the caller can act on (404,
+ * 400, 429 with the same `Retry-After`), 502 when it cannot be reached, answers nonsense or refuses the
+ * relay's own key, and 504 when it does not answer in time. Errors from core transports carry no key;
+ * nothing of the upstream's headers is passed on. `onInternal` hears of everything that is no upstream
+ * failure (a bug, a store down), answered 500 without its details.
+ */
+export function upstreamFailure(
+  error: unknown,
+  upstreamOrigin: string | undefined,
+  onInternal: (error: unknown) => void,
+): Response {
+  if (error instanceof VideoNetworkError) {
+    const at = upstreamOrigin ?? originIn(error.message)
+    if (error.timedOut)
+      return apiError(504, {
+        message: `The Videos API at ${at} did not answer in time.`,
+        type: 'upstream_timeout',
+      })
+    return apiError(502, {
+      message: `The server cannot reach the Videos API at ${at}. Check that it is running and that the relay's upstream points to it.`,
+      type: 'upstream_unreachable',
+    })
+  }
+  if (error instanceof VideoApiError) return fromApiError(error)
+  if (error instanceof VideoValidationError)
+    return apiError(502, {
+      message: `The Videos API answered with something that is not what the API defines: ${error.message}`,
+      type: 'upstream_invalid_response',
+    })
+  if (error instanceof Error && error.name === 'AbortError')
+    return apiError(499, { message: 'The request was cancelled.', type: 'cancelled' })
+  onInternal(error)
+  return apiError(500, { message: 'The relay failed to answer; see its logs.', type: 'server_error' })
+}
+
+function fromApiError(error: VideoApiError): Response {
+  const { status, message, type, param, code } = error
+  if (status === 429) {
+    const requested = error.requestedRetryAfterMs
+    const wait = requested !== undefined && Number.isFinite(requested) ? requested : error.retryAfterMs
+    return apiError(
+      429,
+      { message, type: type ?? 'rate_limit_exceeded', param, code },
+      wait === undefined ? {} : retryAfter(wait),
+    )
+  }
+  if (status === 401 || status === 403)
+    return apiError(502, {
+      message: `The Videos API refused the relay's credentials (${status}). Check the relay's API key.`,
+      type: 'upstream_auth',
+    })
+  if (status === 404) return notFound('No such video.')
+  if (status >= 500) return apiError(502, { message: `The Videos API failed: ${message}`, type: 'upstream_error' })
+  return apiError(status, { message, type: type ?? 'invalid_request_error', param, code })
+}
+
+/** The origin a core transport's network error names (`GET /videos/x to https://host failed: …`). */
+function originIn(message: string): string {
+  return / to (\S+?) (?:failed|timed out)/.exec(message)?.[1] ?? 'its configured address'
+}
