@@ -22,6 +22,18 @@ describe('upstream failures, as the caller sees them', () => {
     expect(error.message).toContain('cannot reach the Videos API at https://videos.internal')
   })
 
+  it('answers 501 for a route the upstream lacks, so the browser learns it too', async () => {
+    h = relaySetup({ mock: { profile: 'litellm' } })
+    const { id } = await h.as('ann').create()
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const response = await h.as('ann').delete(`/videos/${id}`)
+      expect(response.status).toBe(501)
+      expect((await response.json()).error.type).toBe('not_implemented')
+    }
+    // The second delete was refused by the relay's client without asking the upstream again.
+    expect(h.upstreamCalls('delete')).toBe(1)
+  })
+
   it('answers 504 when the upstream does not answer in time', async () => {
     h = relaySetup()
     h.api.faults.next({ type: 'latency', ms: 120_000 }, { endpoint: 'create' })
@@ -57,7 +69,10 @@ describe('upstream failures, as the caller sees them', () => {
 
   it('passes client errors on with their message, and 5xx as 502', async () => {
     h = relaySetup()
-    h.api.faults.next({ type: 'error', status: 400, message: 'size is not supported' }, { endpoint: 'create' })
+    h.api.faults.next(
+      { type: 'error', status: 400, message: 'size is not supported' },
+      { endpoint: 'create' },
+    )
     const bad = await h.as('ann').post('/videos', { prompt: 'x' })
     expect(bad.status).toBe(400)
     expect((await bad.json()).error.message).toBe('size is not supported')

@@ -1,9 +1,9 @@
-import { VideoApiError, VideoNetworkError, VideoValidationError } from '@vidjob/core'
+import { VideoApiError, VideoNetworkError, VideoUnsupportedError, VideoValidationError } from '@vidjob/core'
 import { apiError, notFound, retryAfter } from './http'
 
 /**
  * The answer to a caller when the Videos API failed: its own status for what the caller can act on (404,
- * 400, 429 with the same `Retry-After`), 502 when it cannot be reached, answers nonsense or refuses the
+ * 400, 429 with the same `Retry-After`, 501 for a route the upstream lacks), 502 when it cannot be reached, answers nonsense or refuses the
  * relay's own key, and 504 when it does not answer in time. Errors from core transports carry no key;
  * nothing of the upstream's headers is passed on. `onInternal` hears of everything that is no upstream
  * failure (a bug, a store down), answered 500 without its details.
@@ -26,6 +26,10 @@ export function upstreamFailure(
     })
   }
   if (error instanceof VideoApiError) return fromApiError(error)
+  // The relay's client learned (or was told) that the upstream lacks this route: 501 lets the browser's
+  // client learn it too, and say so, instead of a 500 that reads like a bug.
+  if (error instanceof VideoUnsupportedError)
+    return apiError(501, { message: error.message, type: 'not_implemented', param: error.capability })
   if (error instanceof VideoValidationError)
     return apiError(502, {
       message: `The Videos API answered with something that is not what the API defines: ${error.message}`,
@@ -54,7 +58,13 @@ function fromApiError(error: VideoApiError): Response {
       type: 'upstream_auth',
     })
   if (status === 404) return notFound('No such video.')
-  if (status >= 500) return apiError(502, { message: `The Videos API failed: ${message}`, type: 'upstream_error' })
+  if (status === 405 || status === 501)
+    return apiError(501, {
+      message: `The Videos API does not support this: ${message}`,
+      type: 'not_implemented',
+    })
+  if (status >= 500)
+    return apiError(502, { message: `The Videos API failed: ${message}`, type: 'upstream_error' })
   return apiError(status, { message, type: type ?? 'invalid_request_error', param, code })
 }
 

@@ -58,8 +58,10 @@ describe('rule 4: adaptive interval', () => {
   })
 
   it('clamps to maxInterval when progress is slow and to minInterval when fast', async () => {
+    // A point per 10 s: seen moving after its first point, then 8 points (80 s) would be due, clamped to
+    // 10 s. (Slower still, the job is never seen moving and is polled every 5 s, for its completion.)
     const slow = setup({
-      mock: { queueMs: 0, renderMs: 10_000_000 },
+      mock: { queueMs: 0, renderMs: 1_000_000 },
       client: { polling: { maxInterval: 10_000 } },
     })
     const a = slow.api.jobs.create({ prompt: 'slow' })
