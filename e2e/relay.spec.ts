@@ -62,9 +62,11 @@ describe('the react dashboard on the relay, in Chromium', () => {
     const polls = recordPolls(page)
     const id = await createVideo(page, 'Streamed, not polled')
     await jobRow(page, id).locator('[role="progressbar"][aria-valuenow]').waitFor({ timeout: 15_000 })
-    await expect.poll(() => jobRow(page, id).locator('[role="progressbar"]').getAttribute('aria-valuenow'), {
-      timeout: 15_000,
-    }).not.toBe('0')
+    await expect
+      .poll(() => jobRow(page, id).locator('[role="progressbar"]').getAttribute('aria-valuenow'), {
+        timeout: 15_000,
+      })
+      .not.toBe('0')
     expect(polls).toEqual([])
 
     // The relay goes away mid-render: the page falls back to polling at once.

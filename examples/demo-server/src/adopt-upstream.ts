@@ -13,7 +13,11 @@ const MAX_PAGES = 20
  *
  * @example const store = adoptUpstream(createSqliteStore({ path }), transport, 'ann')
  */
-export function adoptUpstream(store: OwnershipStore, upstream: VideoTransport, userId: string): OwnershipStore {
+export function adoptUpstream(
+  store: OwnershipStore,
+  upstream: VideoTransport,
+  userId: string,
+): OwnershipStore {
   const mirror = async (): Promise<void> => {
     const upstreamIds = new Set<string>()
     let after: string | undefined
@@ -29,7 +33,8 @@ export function adoptUpstream(store: OwnershipStore, upstream: VideoTransport, u
       if (!list.has_more || !list.last_id) break
       after = list.last_id
     }
-    for (const video of await allOf(store, userId)) if (!upstreamIds.has(video.id)) await store.remove(video.id)
+    for (const video of await allOf(store, userId))
+      if (!upstreamIds.has(video.id)) await store.remove(video.id)
   }
   return {
     ...store,

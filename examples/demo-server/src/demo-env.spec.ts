@@ -18,7 +18,11 @@ describe('readDemoEnv', () => {
 
   it('reads the relay store and adoption, with a fresh store in front of the mock', () => {
     expect(readDemoEnv({}).relay).toEqual({ storePath: ':memory:', adopt: true })
-    const remote = readDemoEnv({ VIDJOB_BASE_URL: 'http://x/v1', VIDJOB_RELAY_DB: '/tmp/r.db', VIDJOB_DEMO_ADOPT: '1' })
+    const remote = readDemoEnv({
+      VIDJOB_BASE_URL: 'http://x/v1',
+      VIDJOB_RELAY_DB: '/tmp/r.db',
+      VIDJOB_DEMO_ADOPT: '1',
+    })
     expect(remote.relay).toEqual({ storePath: '/tmp/r.db', adopt: true })
     expect(readDemoEnv({ VIDJOB_DEMO_ADOPT: '0' }).relay.adopt).toBe(false)
   })

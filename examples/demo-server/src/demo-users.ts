@@ -41,8 +41,10 @@ export function demoSignIn(): Connect.NextHandleFunction {
   return (req, res, next) => {
     const url = new URL(req.url ?? '/', 'http://demo.local')
     if (url.pathname === `${DEMO_PREFIX}/sign-in`) return signIn(url, res)
-    if (url.pathname === `${DEMO_PREFIX}/sign-out`) return redirect(res, `${DEMO_PREFIX}/sign-in`, `${COOKIE}=; Path=/; Max-Age=0`)
-    if (req.method === 'GET' && url.pathname === '/' && !signedIn(req)) return redirect(res, `${DEMO_PREFIX}/sign-in`)
+    if (url.pathname === `${DEMO_PREFIX}/sign-out`)
+      return redirect(res, `${DEMO_PREFIX}/sign-in`, `${COOKIE}=; Path=/; Max-Age=0`)
+    if (req.method === 'GET' && url.pathname === '/' && !signedIn(req))
+      return redirect(res, `${DEMO_PREFIX}/sign-in`)
     next()
   }
 }
@@ -51,16 +53,20 @@ function signIn(url: URL, res: ServerResponse): void {
   const user = DEMO_USERS.find((candidate) => candidate.id === url.searchParams.get('user'))
   if (user) return redirect(res, '/', `${COOKIE}=${user.id}; Path=/; HttpOnly; SameSite=Lax`)
   const links = DEMO_USERS.map((u) => `<li><a href="?user=${u.id}">${u.name}</a></li>`).join('')
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(
-    `<!doctype html><html lang="en"><meta charset="utf-8"><title>Sign in — vidjob demo</title>` +
-      `<body style="font-family:system-ui;margin:3rem"><h1>Who are you?</h1>` +
-      `<p>Each person sees only their own videos. Open another window as someone else to compare.</p>` +
-      `<ul>${links}</ul></body></html>`,
-  )
+  res
+    .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+    .end(
+      `<!doctype html><html lang="en"><meta charset="utf-8"><title>Sign in — vidjob demo</title>` +
+        `<body style="font-family:system-ui;margin:3rem"><h1>Who are you?</h1>` +
+        `<p>Each person sees only their own videos. Open another window as someone else to compare.</p>` +
+        `<ul>${links}</ul></body></html>`,
+    )
 }
 
 function signedIn(req: IncomingMessage): boolean {
-  return demoUserOf(new Request('http://demo.local/', { headers: { cookie: req.headers.cookie ?? '' } })) !== null
+  return (
+    demoUserOf(new Request('http://demo.local/', { headers: { cookie: req.headers.cookie ?? '' } })) !== null
+  )
 }
 
 function redirect(res: ServerResponse, location: string, cookie?: string): void {

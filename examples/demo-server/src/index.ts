@@ -1,10 +1,5 @@
 export { vidjobApi } from './vidjob-api-plugin'
-export {
-  DEMO_ENV_PREFIXES,
-  readDemoEnv,
-  type DemoApiConfig,
-  type DemoRelayConfig,
-} from './demo-env'
+export { DEMO_ENV_PREFIXES, readDemoEnv, type DemoApiConfig, type DemoRelayConfig } from './demo-env'
 export { seedDemoJobs } from './demo-jobs'
 export { startUpstream, type ApiUpstream } from './api-upstream'
 export { API_PREFIX } from './api-prefix'

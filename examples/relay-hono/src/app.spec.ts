@@ -18,7 +18,9 @@ function setup() {
     store: createMemoryStore(),
   })
   close = () => relay.close()
-  const as = async (sub: string) => ({ authorization: `Bearer ${await sign({ sub, exp: Math.floor(Date.now() / 1000) + 60 }, SECRET)}` })
+  const as = async (sub: string) => ({
+    authorization: `Bearer ${await sign({ sub, exp: Math.floor(Date.now() / 1000) + 60 }, SECRET)}`,
+  })
   return { app, api, as }
 }
 

@@ -67,7 +67,9 @@ describe('GET /videos/events', () => {
     const lastId = seen.at(-1)!.id as string
     await first.cancel()
     await h.advance(20_000)
-    const missed = readEvents(await h.as('ann').get('/videos/events', { headers: { 'last-event-id': lastId } }))
+    const missed = readEvents(
+      await h.as('ann').get('/videos/events', { headers: { 'last-event-id': lastId } }),
+    )
     await h.advance(0)
     const replay = await missed.until(2)
     expect(replay.some((event) => event.event === 'reset')).toBe(false)
@@ -90,7 +92,9 @@ describe('GET /videos/events', () => {
     await first.cancel()
     await h.advance(20_000)
     for (const lastId of [ready.id, '1', String(Number(ready.id) + 10_000_000), 'garbage']) {
-      const stream = readEvents(await h.as('ann').get('/videos/events', { headers: { 'last-event-id': String(lastId) } }))
+      const stream = readEvents(
+        await h.as('ann').get('/videos/events', { headers: { 'last-event-id': String(lastId) } }),
+      )
       const events = await stream.until(3)
       expect(events[0]?.event).toBe('reset')
       expect(JSON.parse(events[1]!.data).id).toBe(id)

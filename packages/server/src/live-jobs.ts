@@ -65,7 +65,9 @@ export class LiveJobs {
 
   /** The live jobs of one user, for a stream that starts from nothing. */
   of(ownerId: string): Video[] {
-    return [...this.#jobs.values()].flatMap((job) => (job.ownerId === ownerId && job.video ? [job.video] : []))
+    return [...this.#jobs.values()].flatMap((job) =>
+      job.ownerId === ownerId && job.video ? [job.video] : [],
+    )
   }
 
   /** How many jobs of `ownerId` are live. */

@@ -19,7 +19,8 @@ async function start() {
   const relay = createVideoRelay({
     upstream: createFetchTransport({ baseURL: 'http://upstream.local/v1', fetch: api.fetch }),
     store: createMemoryStore(),
-    authenticate: (request) => (request.headers.get('x-user') ? { id: request.headers.get('x-user')! } : null),
+    authenticate: (request) =>
+      request.headers.get('x-user') ? { id: request.headers.get('x-user')! } : null,
     polling: { interval: 100 },
   })
   close = () => relay.close()
@@ -76,7 +77,9 @@ describe('toNodeHandler', () => {
     expect(text).toContain(`"id":"${id}"`)
     expect(text).toContain('"status":"completed"')
     await reader.cancel()
-    const list = (await (await fetch(`${url}/api/videos/v1/videos`, { headers })).json()) as { data: { id: string }[] }
+    const list = (await (await fetch(`${url}/api/videos/v1/videos`, { headers })).json()) as {
+      data: { id: string }[]
+    }
     expect(list.data.map((video) => video.id)).toEqual([id])
   })
 })

@@ -49,7 +49,12 @@ async function serve(
     assertSafePath(raw.split('?')[0] as string)
   } catch (error) {
     if (!(error instanceof UnsafePathError)) throw error
-    return send(res, json(400, { error: { message: error.message, type: 'invalid_request_error', param: null, code: null } }))
+    return send(
+      res,
+      json(400, {
+        error: { message: error.message, type: 'invalid_request_error', param: null, code: null },
+      }),
+    )
   }
   const controller = new AbortController()
   res.once('close', () => controller.abort())
@@ -85,7 +90,11 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
 
 function originOf(req: IncomingMessage, options: NodeHandlerOptions): string {
   const forwarded = (name: string): string | undefined =>
-    options.trustProxy ? String(req.headers[name] ?? '').split(',')[0]?.trim() || undefined : undefined
+    options.trustProxy
+      ? String(req.headers[name] ?? '')
+          .split(',')[0]
+          ?.trim() || undefined
+      : undefined
   const encrypted = (req.socket as { encrypted?: boolean }).encrypted === true
   const protocol = forwarded('x-forwarded-proto') ?? (encrypted ? 'https' : 'http')
   const host = forwarded('x-forwarded-host') ?? req.headers.host ?? 'localhost'

@@ -35,7 +35,7 @@ describe('createVideoRelay: users and their videos', () => {
     expect(bobs.data.map((v: { id: string }) => v.id)).toEqual([b1.id])
   })
 
-  it('never serves the org-wide upstream list: videos made elsewhere with the key are nobody\'s', async () => {
+  it("never serves the org-wide upstream list: videos made elsewhere with the key are nobody's", async () => {
     h = relaySetup()
     const elsewhere = h.api.jobs.create({ prompt: 'made by a batch job' })
     const page = await (await h.as('ann').get('/videos')).json()
@@ -114,7 +114,11 @@ describe('createVideoRelay: users and their videos', () => {
   it('watches a live video another writer put in the store, once it is read', async () => {
     h = relaySetup()
     const made = h.api.jobs.create({ prompt: 'claimed by an import job' })
-    const wire = await (await h.api.fetch(`http://upstream.local/v1/videos/${made.id}`, { headers: { authorization: `Bearer ${KEY}` } })).json()
+    const wire = await (
+      await h.api.fetch(`http://upstream.local/v1/videos/${made.id}`, {
+        headers: { authorization: `Bearer ${KEY}` },
+      })
+    ).json()
     await h.store.claim('ann', wire)
     expect((await (await h.as('ann').get('/videos')).json()).data[0].status).toBe('queued')
     await h.advance(30_000)

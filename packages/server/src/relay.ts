@@ -119,7 +119,12 @@ export function createVideoRelay(options: VideoRelayOptions): VideoRelay {
   const authenticated = async (request: Request, url: URL, matched: Route): Promise<Response> => {
     try {
       const user = await options.authenticate(request)
-      if (!user) return apiError(401, { message: 'Sign in first.', type: 'invalid_request_error', code: 'unauthenticated' })
+      if (!user)
+        return apiError(401, {
+          message: 'Sign in first.',
+          type: 'invalid_request_error',
+          code: 'unauthenticated',
+        })
       await ready
       return await route(request, url, user, matched)
     } catch (error) {

@@ -11,7 +11,12 @@ export type BodyRead = { ok: true; value: Record<string, unknown> } | { ok: fals
 export async function readParams(request: Request, maxBytes: number): Promise<BodyRead> {
   const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
   if (type !== 'application/json' && type !== 'multipart/form-data')
-    return refuse(apiError(415, { message: 'Send the body as application/json or multipart/form-data.', type: 'invalid_request_error' }))
+    return refuse(
+      apiError(415, {
+        message: 'Send the body as application/json or multipart/form-data.',
+        type: 'invalid_request_error',
+      }),
+    )
   const bytes = await readBounded(request, maxBytes)
   if (bytes === undefined) return refuse(tooLarge(maxBytes))
   if (type === 'application/json') {
@@ -65,7 +70,10 @@ async function readBounded(request: Request, maxBytes: number): Promise<Uint8Arr
 }
 
 function tooLarge(maxBytes: number): Response {
-  return apiError(413, { message: `The body is larger than ${maxBytes} bytes.`, type: 'invalid_request_error' })
+  return apiError(413, {
+    message: `The body is larger than ${maxBytes} bytes.`,
+    type: 'invalid_request_error',
+  })
 }
 
 function refuse(response: Response): BodyRead {

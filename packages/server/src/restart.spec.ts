@@ -24,7 +24,12 @@ describe('a restarted relay', () => {
         authenticate: (request) => ({ id: request.headers.get('x-user') ?? 'nobody' }),
       })
     const as = (relay: ReturnType<typeof open>, user: string, path: string, init: RequestInit = {}) =>
-      relay.handle(new Request(`${BASE}${path}`, { ...init, headers: { 'x-user': user, 'content-type': 'application/json' } }))
+      relay.handle(
+        new Request(`${BASE}${path}`, {
+          ...init,
+          headers: { 'x-user': user, 'content-type': 'application/json' },
+        }),
+      )
     const first = open()
     const created = await as(first, 'ann', '/videos', { method: 'POST', body: '{"prompt":"survives"}' })
     const { id } = (await created.json()) as { id: string }

@@ -31,7 +31,8 @@ export function matchRoute(
     return preflight ? undefined : method === 'POST' ? { name: 'webhook' } : undefined
   if (!pathname.startsWith(`${basePath}/`)) return undefined
   const route = routeOf(method, pathname.slice(basePath.length + 1).split('/'))
-  if (preflight) return routeOf('ANY', pathname.slice(basePath.length + 1).split('/')) && { name: 'preflight' }
+  if (preflight)
+    return routeOf('ANY', pathname.slice(basePath.length + 1).split('/')) && { name: 'preflight' }
   return route
 }
 
@@ -43,7 +44,8 @@ function routeOf(method: string, segments: readonly string[]): Route | undefined
     if (any || method === 'GET') return { name: 'list' }
     return method === 'POST' ? { name: 'create' } : undefined
   }
-  if (raw === 'events' && action === undefined) return any || method === 'GET' ? { name: 'events' } : undefined
+  if (raw === 'events' && action === undefined)
+    return any || method === 'GET' ? { name: 'events' } : undefined
   const id = decodeId(raw)
   if (action === undefined) {
     if (any || method === 'GET') return { name: 'retrieve', id }

@@ -32,12 +32,17 @@ describe('the relay is no open proxy', () => {
     ]
     for (const [method, path] of attempts) {
       const response = await h.relay.handle(
-        new Request(`${BASE}${path}`, { method, headers: { 'x-user': 'ann', 'content-type': 'application/json' } }),
+        new Request(`${BASE}${path}`, {
+          method,
+          headers: { 'x-user': 'ann', 'content-type': 'application/json' },
+        }),
       )
       expect(response.status, `${method} ${path}`).toBe(404)
     }
     for (const path of ['/v1/chat/completions', '/api/videos/v1x/videos', '/api/videos/videos'])
-      expect((await h.relay.handle(new Request(`${ORIGIN}${path}`, { headers: { 'x-user': 'ann' } }))).status).toBe(404)
+      expect(
+        (await h.relay.handle(new Request(`${ORIGIN}${path}`, { headers: { 'x-user': 'ann' } }))).status,
+      ).toBe(404)
     expect(h.upstreamCalls()).toBe(before)
   })
 
@@ -57,7 +62,10 @@ describe('the relay is no open proxy', () => {
       expect(response.status, path).toBe(400)
     }
     // A Request's URL resolves `..` and `%2e%2e` itself: what it resolves to is then no route of the relay.
-    for (const path of [`/videos/${id}/../../../../v1/organization/admin_api_keys`, '/videos/%2e%2e/%2e%2e/models'])
+    for (const path of [
+      `/videos/${id}/../../../../v1/organization/admin_api_keys`,
+      '/videos/%2e%2e/%2e%2e/models',
+    ])
       expect((await h.as('ann').get(path)).status, path).toBe(404)
     expect(h.upstreamCalls()).toBe(before)
   })
@@ -96,12 +104,17 @@ describe('browser safety', () => {
   it('refuses a simple state-changing request that carries no Origin, unless it is non-simple', async () => {
     h = relaySetup()
     const send = (headers: Record<string, string>, body: BodyInit) =>
-      h.relay.handle(new Request(`${BASE}/videos`, { method: 'POST', headers: { 'x-user': 'ann', ...headers }, body }))
+      h.relay.handle(
+        new Request(`${BASE}/videos`, { method: 'POST', headers: { 'x-user': 'ann', ...headers }, body }),
+      )
     const form = new FormData()
     form.set('prompt', 'a form')
     expect((await send({}, form)).status).toBe(403)
     expect((await send({ 'content-type': 'text/plain' }, '{"prompt":"x"}')).status).toBe(403)
-    expect((await send({ 'sec-fetch-site': 'cross-site', 'content-type': 'application/json' }, '{"prompt":"x"}')).status).toBe(403)
+    expect(
+      (await send({ 'sec-fetch-site': 'cross-site', 'content-type': 'application/json' }, '{"prompt":"x"}'))
+        .status,
+    ).toBe(403)
     expect(h.upstreamCalls('create')).toBe(0)
     expect((await send({ 'x-requested-with': 'fetch' }, form)).status).toBe(200)
     expect((await send({ 'content-type': 'application/json' }, '{"prompt":"x"}')).status).toBe(200)
@@ -152,11 +165,20 @@ describe('the key', () => {
     const answers: Response[] = []
     const { id } = await ann.create()
     answers.push(await ann.get('/videos'), await ann.get(`/videos/${id}`))
-    h.api.faults.next({ type: 'error', status: 500, message: `upstream exploded with ${KEY}` }, { endpoint: 'create' })
+    h.api.faults.next(
+      { type: 'error', status: 500, message: `upstream exploded with ${KEY}` },
+      { endpoint: 'create' },
+    )
     answers.push(await ann.post('/videos', { prompt: 'x' }))
-    h.api.faults.next({ type: 'error', status: 400, message: `bad request for Bearer ${KEY}` }, { endpoint: 'create' })
+    h.api.faults.next(
+      { type: 'error', status: 400, message: `bad request for Bearer ${KEY}` },
+      { endpoint: 'create' },
+    )
     answers.push(await ann.post('/videos', { prompt: 'y' }))
-    h.api.faults.next({ type: 'error', status: 401, message: `Incorrect API key provided: ${KEY}` }, { endpoint: 'remix' })
+    h.api.faults.next(
+      { type: 'error', status: 401, message: `Incorrect API key provided: ${KEY}` },
+      { endpoint: 'remix' },
+    )
     answers.push(await ann.post(`/videos/${id}/remix`, { prompt: 'z' }))
     h.api.faults.next({ type: 'rate-limit', retryAfterMs: 3_000 }, { endpoint: 'delete' })
     answers.push(await ann.delete(`/videos/${id}`))

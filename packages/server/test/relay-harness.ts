@@ -36,7 +36,12 @@ export function relaySetup(
     headers.set('access-control-allow-origin', '*')
     return new Response(answer.body, { status: answer.status, headers })
   }
-  const upstream = createFetchTransport({ baseURL: 'http://upstream.local/v1', apiKey: KEY, fetch, timeoutMs: 60_000 })
+  const upstream = createFetchTransport({
+    baseURL: 'http://upstream.local/v1',
+    apiKey: KEY,
+    fetch,
+    timeoutMs: 60_000,
+  })
   const store = createMemoryStore()
   const relay = createVideoRelay({
     upstream: options.wrapUpstream?.(upstream) ?? upstream,

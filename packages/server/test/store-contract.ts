@@ -31,7 +31,12 @@ export function describeOwnershipStore(name: string, create: () => OwnershipStor
     })
 
     it("pages a user's videos like the API: desc by default order, cursors, has_more, ties in claim order", async () => {
-      for (const [id, at] of [['a', 1], ['b', 2], ['c', 2], ['d', 3]] as const)
+      for (const [id, at] of [
+        ['a', 1],
+        ['b', 2],
+        ['c', 2],
+        ['d', 3],
+      ] as const)
         await store.claim('ann', video(id, { created_at: at }))
       await store.claim('bob', video('x', { created_at: 5 }))
       const ids = (page: { videos: readonly { id: string }[] }) => page.videos.map((v) => v.id)
@@ -67,7 +72,11 @@ export function describeOwnershipStore(name: string, create: () => OwnershipStor
     })
 
     it('forgets a deleted video but keeps its place as a cursor', async () => {
-      for (const [id, at] of [['a', 1], ['b', 2], ['c', 3]] as const)
+      for (const [id, at] of [
+        ['a', 1],
+        ['b', 2],
+        ['c', 3],
+      ] as const)
         await store.claim('ann', video(id, { created_at: at }))
       await store.remove('b')
       await store.update(video('b', { progress: 9 }))
@@ -75,7 +84,10 @@ export function describeOwnershipStore(name: string, create: () => OwnershipStor
       expect(await store.get('b')).toBeUndefined()
       const page = await store.list('ann', { limit: 10, order: 'desc', after: 'b' })
       expect(page.videos.map((v) => v.id)).toEqual(['a'])
-      expect((await store.list('ann', { limit: 10, order: 'desc' })).videos.map((v) => v.id)).toEqual(['c', 'a'])
+      expect((await store.list('ann', { limit: 10, order: 'desc' })).videos.map((v) => v.id)).toEqual([
+        'c',
+        'a',
+      ])
     })
 
     it('lists the live videos, of everyone or of one user', async () => {

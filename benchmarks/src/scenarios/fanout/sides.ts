@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Readable } from 'node:stream'
 import { createFetchTransport, type Video } from '@vidjob/core'
@@ -110,7 +110,7 @@ export async function measurePollingSide(workload: FanoutWorkload): Promise<Side
 
 /** The dev proxy's forwarding: `/api/videos/v1/*` → the API root, anything, as it was. */
 function forwardTo(apiRoot: string) {
-  return (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): void => {
+  return (req: IncomingMessage, res: ServerResponse): void => {
     const path = (req.url ?? '/').replace(/^\/api\/videos\/v1/, '')
     fetch(`${apiRoot}${path}`, { method: req.method ?? 'GET' })
       .then((answer) => {

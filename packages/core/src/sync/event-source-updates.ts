@@ -10,7 +10,10 @@ export interface EventSourceLike {
 }
 
 /** An `EventSource` constructor. */
-export type EventSourceConstructor = new (url: string, init?: { withCredentials?: boolean }) => EventSourceLike
+export type EventSourceConstructor = new (
+  url: string,
+  init?: { withCredentials?: boolean },
+) => EventSourceLike
 
 /** Options of {@link createEventSourceUpdates}. */
 export interface EventSourceUpdatesOptions {
@@ -43,8 +46,7 @@ const FIRST_RECONNECT_MS = 1_000
  */
 export function createEventSourceUpdates(options: EventSourceUpdatesOptions): VideoUpdates {
   const updates$ = new Observable<VideoUpdate>((subscriber) => {
-    const Source =
-      options.EventSource ?? (globalThis as { EventSource?: EventSourceConstructor }).EventSource
+    const Source = options.EventSource ?? (globalThis as { EventSource?: EventSourceConstructor }).EventSource
     if (Source === undefined) return undefined
     const maxDelay = options.maxReconnectDelay ?? 30_000
     let source: EventSourceLike | undefined

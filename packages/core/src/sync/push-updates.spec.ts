@@ -46,7 +46,10 @@ describe('createVideoClient({ updates })', () => {
     h.updates.next({ type: 'video', video: { ...video, status: 'in_progress', progress: 60 } })
     h.updates.next({ type: 'video', video: { ...video, status: 'in_progress', progress: 30 } })
     h.updates.next({ type: 'video', video: { ...video, status: 'queued', progress: 0 } })
-    h.updates.next({ type: 'video', video: { id: video.id, object: 'video', status: 'weird', progress: 'x' } })
+    h.updates.next({
+      type: 'video',
+      video: { id: video.id, object: 'video', status: 'weird', progress: 'x' },
+    })
     h.updates.next({ type: 'video', video: 'garbage' })
     expect(job.last()).toMatchObject({ status: 'in_progress', progress: 60, error: undefined })
     job.unsubscribe()

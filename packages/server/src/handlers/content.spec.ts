@@ -63,7 +63,9 @@ describe('GET /videos/{id}/content', () => {
 
   it('refuses media of the wrong type (an HTML page, an SVG) with 502', async () => {
     let type = 'text/html'
-    const double = contentDouble(() => new Response('<script>x</script>', { headers: { 'content-type': type } }))
+    const double = contentDouble(
+      () => new Response('<script>x</script>', { headers: { 'content-type': type } }),
+    )
     h = relaySetup({ wrapUpstream: double.wrap })
     const { id } = await h.as('ann').create()
     expect((await h.as('ann').get(`/videos/${id}/content`)).status).toBe(502)

@@ -43,7 +43,10 @@ export async function videoContent(
       type: 'upstream_invalid_response',
     })
   }
-  const headers = new Headers({ 'cache-control': 'private, max-age=3600', 'x-content-type-options': 'nosniff' })
+  const headers = new Headers({
+    'cache-control': 'private, max-age=3600',
+    'x-content-type-options': 'nosniff',
+  })
   for (const name of PASSED) {
     const value = upstream.headers.get(name)
     if (value !== null) headers.set(name, value)

@@ -16,7 +16,8 @@ export async function listVideos(context: RelayContext, user: RelayUser, url: UR
   const after = params.get('after') ?? undefined
   if (!LIMIT.test(limit) || Number(limit) > 100)
     return badRequest(`limit must be an integer from 0 to 100; got '${limit}'.`, 'limit')
-  if (order !== 'asc' && order !== 'desc') return badRequest(`order must be 'asc' or 'desc'; got '${order}'.`, 'order')
+  if (order !== 'asc' && order !== 'desc')
+    return badRequest(`order must be 'asc' or 'desc'; got '${order}'.`, 'order')
   try {
     const page = await context.store.list(user.id, { after, limit: Number(limit), order })
     const data = page.videos.map((video) => {
@@ -37,12 +38,19 @@ export async function listVideos(context: RelayContext, user: RelayUser, url: UR
 }
 
 /** `POST /videos`: starts a job for the caller, within their limits, and records that it is theirs. */
-export async function createVideo(context: RelayContext, user: RelayUser, request: Request): Promise<Response> {
+export async function createVideo(
+  context: RelayContext,
+  user: RelayUser,
+  request: Request,
+): Promise<Response> {
   const body = await readParams(request, context.limits.maxBodyBytes)
   if (!body.ok) return body.response
-  const refused = context.limits.checkPrompt(body.value.prompt) ?? invalid(validateCreateVideoParams(body.value))
+  const refused =
+    context.limits.checkPrompt(body.value.prompt) ?? invalid(validateCreateVideoParams(body.value))
   if (refused) return refused
-  return started(context, user, () => context.client.create(body.value as Parameters<typeof context.client.create>[0]))
+  return started(context, user, () =>
+    context.client.create(body.value as Parameters<typeof context.client.create>[0]),
+  )
 }
 
 /** `POST /videos/{id}/remix`: only of the caller's own video (another user's is 404). */
@@ -56,7 +64,8 @@ export async function remixVideo(
   if ('response' in own) return own.response
   const body = await readParams(request, context.limits.maxBodyBytes)
   if (!body.ok) return body.response
-  const refused = context.limits.checkPrompt(body.value.prompt) ?? invalid(validateRemixVideoParams(body.value))
+  const refused =
+    context.limits.checkPrompt(body.value.prompt) ?? invalid(validateRemixVideoParams(body.value))
   if (refused) return refused
   return started(context, user, () => context.client.remix(id, { prompt: body.value.prompt as string }))
 }
@@ -85,7 +94,11 @@ export async function deleteVideo(context: RelayContext, user: RelayUser, id: st
 }
 
 /** Sends a create or remix within the caller's limits, then records, watches and publishes the job. */
-async function started(context: RelayContext, user: RelayUser, send: () => Promise<Video>): Promise<Response> {
+async function started(
+  context: RelayContext,
+  user: RelayUser,
+  send: () => Promise<Video>,
+): Promise<Response> {
   const limited = context.limits.admit(user.id, context.live.count(user.id))
   if (limited) return limited
   let video: Video

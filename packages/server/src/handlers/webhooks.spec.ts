@@ -51,9 +51,15 @@ describe('POST /webhooks (Standard Webhooks)', () => {
     const forged = new Request(tampered, { body: (await tampered.text()).replace(id, 'video_other') })
     const attempts = [
       forged,
-      delivery('video.completed', id, { secret: 'whsec_' + Buffer.from('another secret!!').toString('base64') }),
+      delivery('video.completed', id, {
+        secret: 'whsec_' + Buffer.from('another secret!!').toString('base64'),
+      }),
       delivery('video.completed', id, { at: new Date(Date.now() - 6 * 60_000) }),
-      new Request(`${BASE}/webhooks`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } }),
+      new Request(`${BASE}/webhooks`, {
+        method: 'POST',
+        body: '{}',
+        headers: { 'content-type': 'application/json' },
+      }),
     ]
     for (const request of attempts) expect((await h.relay.handle(request)).status).toBe(400)
     expect(h.upstreamCalls()).toBe(before)

@@ -19,7 +19,11 @@ interface VideoWebhookPayload {
  * is 400 and changes nothing; a replayed `webhook-id` is acknowledged and ignored; `video.completed` and
  * `video.failed` of a video the relay knows refetch it at once, and its owner's streams get the change.
  */
-export async function receiveWebhook(context: RelayContext, verifier: Webhook, request: Request): Promise<Response> {
+export async function receiveWebhook(
+  context: RelayContext,
+  verifier: Webhook,
+  request: Request,
+): Promise<Response> {
   const length = Number(request.headers.get('content-length') ?? 0)
   if (length > MAX_WEBHOOK_BYTES) return badRequest('The webhook body is too large.')
   const body = await request.text()
