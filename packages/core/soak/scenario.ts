@@ -289,15 +289,19 @@ class SoakRun {
   }
 
   /**
-   * Answers overtaken (about 9 % held 2, 5 or 8 s past their latency, their data read on arrival), writes
-   * whose answer is lost after the work (5 % of creates, 10 % of deletes), 20 % 500s, 2 % drops, 1 %
-   * malformed and 1 % schema-breaking bodies, and a quarter of the remaining deletes refused. Rules are
-   * tried in order, so each share is of the requests the rules before it left.
+   * Answers overtaken (about 9 % held 2, 5 or 8 s past their latency, their data read on arrival), reads
+   * from a lagging replica (about 6 %, 3 or 10 s behind), writes whose answer is lost after the work (5 %
+   * of creates, 10 % of deletes), 20 % 500s, 2 % drops, 1 % malformed and 1 % schema-breaking bodies, and
+   * a quarter of the remaining deletes refused. Rules are tried in order, so each share is of the
+   * requests the rules before it left.
    */
   private installFaults(): void {
     const { faults } = this.api
     for (const ms of [2 * SECOND, 5 * SECOND, 8 * SECOND])
       faults.add({ fault: { type: 'reorder', ms }, probability: 0.03 })
+    // A lagging replica: later requests with older data, which only the forward-only merge can refuse.
+    for (const ms of [3 * SECOND, 10 * SECOND])
+      faults.add({ fault: { type: 'lag', ms }, method: 'GET', probability: 0.03 })
     const lost = { type: 'error', status: 503, after: 'work' } as const
     faults.add({ fault: lost, endpoint: 'create', probability: 0.05 })
     faults.add({ fault: lost, endpoint: 'delete', probability: 0.1 })
