@@ -171,8 +171,6 @@ interface JobRecord {
   deletedAt: number | undefined
   /** A delete answered with an error, yet the server deleted the job: the client must find out. */
   deletedBehindError: boolean
-  /** The server's state just before the last delete was sent. */
-  truthAtDelete: MockVideo | undefined
   wait: WaitOutcome | undefined
 }
 
@@ -190,6 +188,11 @@ class SoakRun {
   private readonly events: EventObserver
   private readonly lists: readonly VideoListHandle[]
   private readonly records = new Map<string, JobRecord>()
+  /**
+   * Each deleted job as the server had it when it deleted it. A delete acts after its latency, so the job
+   * may have ended between the send and the deletion, and a client that saw that end was right.
+   */
+  private readonly truthAtRemoval = new Map<string, MockVideo>()
   /** Jobs of lost create answers that no list page has shown since the soak learned of them. */
   private readonly unlisted = new Set<JobRecord>()
   private readonly startedAt: number
@@ -220,6 +223,7 @@ class SoakRun {
       latencyMs: [0, 5 * SECOND],
       renderMs: (_job, random) => MINUTE + Math.floor(random() * 4 * MINUTE),
     })
+    this.watchRemovals()
     this.startedAt = this.now()
     this.faultsEndAt = this.startedAt + timeline.faultsEndMs
     this.endAt = this.startedAt + timeline.endMs
@@ -251,6 +255,17 @@ class SoakRun {
     })
     this.pagesKey = observedPagesKey(this.listObservers, this.wire)
     this.lists = [this.client.list({ limit: 20 }), this.client.list({ order: 'asc' })]
+  }
+
+  /** Records each job's state at the moment the mock deletes it (the mock keeps no deleted state). */
+  private watchRemovals(): void {
+    const { jobs } = this.api
+    const remove = jobs.remove.bind(jobs)
+    jobs.remove = (id) => {
+      const truth = jobs.get(id)
+      if (truth) this.truthAtRemoval.set(id, truth)
+      return remove(id)
+    }
   }
 
   async execute(): Promise<SoakReport> {
@@ -414,7 +429,6 @@ class SoakRun {
       deleted: false,
       deletedAt: undefined,
       deletedBehindError: false,
-      truthAtDelete: undefined,
       wait: undefined,
     }
     this.records.set(id, record)
@@ -514,8 +528,6 @@ class SoakRun {
     const record = this.records.get(id)
     if (!record || record.deleting || record.deleted || this.settling) return undefined
     record.deleting = true
-    // A retry after a delete that succeeded behind an error finds nothing: keep the state before that one.
-    record.truthAtDelete = this.api.jobs.get(id) ?? record.truthAtDelete
     this.order.rankOf(id)
     const snapshots = snapshotLists(this.lists, this.pagesKey)
     if (this.random.chance(0.5)) this.race(id)
@@ -613,7 +625,7 @@ class SoakRun {
         if (mismatch) this.findings.add('final-state', `${record.id}: ${mismatch}`)
       }
       if (record.wait) {
-        const verdict = waitVerdict(record.wait, gone ? record.truthAtDelete : truth, gone)
+        const verdict = waitVerdict(record.wait, gone ? this.truthAtRemoval.get(record.id) : truth, gone)
         if (verdict) this.findings.add('wait', `waitForCompletion(${record.id}) ${verdict}`)
       }
     }
@@ -623,7 +635,7 @@ class SoakRun {
 
   private report(): SoakReport {
     const records = [...this.records.values()]
-    const truths = records.map((record) => this.api.jobs.get(record.id) ?? record.truthAtDelete)
+    const truths = records.map((record) => this.api.jobs.get(record.id) ?? this.truthAtRemoval.get(record.id))
     const liveMs = records.reduce(
       (sum, record, i) => sum + this.liveEnd(record, truths[i]) - record.createdAt,
       0,
