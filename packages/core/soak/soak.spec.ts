@@ -12,7 +12,7 @@ const TIMEOUT_MS = settings.minutes * 10_000
  * fixed 5 s beat costs 12; the adaptive interval alone (a poll per 5 progress points on 1–5 minute
  * renders) 4–20. The shared poller answers every due job among the newest 100 with one list request,
  * so even with every create retry, delete, list page, refresh and faulted poll counted, a quarter of the
- * naive rate is ample: seeds 1–20 of the 30-minute run measure 1.28–1.57, the 240-minute run 1.70–1.75.
+ * naive rate is ample: seeds 1–20 of the 120-minute run measure 1.84–2.08 (soak/README.md).
  */
 const REQUESTS_PER_LIVE_JOB_MINUTE = 3
 
