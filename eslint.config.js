@@ -5,7 +5,15 @@ import tseslint from 'typescript-eslint'
 const vueFiles = ['**/*.vue']
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '**/coverage/**',
+      'docs/.vitepress/cache/**',
+      'docs/.tmp/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   // Single-file components: the plugin's vue-eslint-parser reads the template and hands
@@ -33,5 +41,14 @@ export default tseslint.config(
     languageOptions: {
       globals: { process: 'readonly', console: 'readonly', URL: 'readonly', module: 'writable' },
     },
+  },
+  {
+    // The consumer test's CommonJS fixtures: what a user's require()-based code looks like.
+    files: ['scripts/consumer/fixtures/node/*.cjs', 'scripts/consumer/fixtures/node/*.cts'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', exports: 'writable', Request: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 )

@@ -39,6 +39,44 @@ export default defineConfig({
         test: { name: 'examples', include: ['examples/*/src/**/*.spec.{ts,tsx}'], environment: 'node' },
       },
       // examples: end
+      // repo: begin
+      {
+        extends: true,
+        test: {
+          name: 'repo',
+          include: ['scripts/**/*.spec.ts'],
+          exclude: ['scripts/consumer/**', 'scripts/docs/**'],
+          environment: 'node',
+        },
+      },
+      // repo: end
+      // docs: begin
+      {
+        extends: true,
+        test: {
+          // Compiles and runs the documentation's code blocks, builds the VitePress site and serves it.
+          name: 'docs',
+          include: ['scripts/docs/**/*.spec.ts'],
+          environment: 'node',
+          sequence: { groupOrder: 1 },
+        },
+      },
+      // docs: end
+      // consumer: begin
+      {
+        extends: true,
+        test: {
+          // Installs the packed tarballs with npm outside the workspace, builds and runs them (a few minutes),
+          // after every other project so it never competes with the browser e2e for the CPU.
+          name: 'consumer',
+          include: ['scripts/consumer/**/*.spec.ts'],
+          environment: 'node',
+          testTimeout: 180_000,
+          hookTimeout: 600_000,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      // consumer: end
       // e2e: begin
       {
         extends: true,

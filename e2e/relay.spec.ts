@@ -89,4 +89,33 @@ describe('the react dashboard on the relay, in Chromium', () => {
     await page.reload()
     await jobRow(page, id).and(page.locator('[data-status="completed"]')).waitFor({ timeout: 15_000 })
   })
+
+  it('holds one stream for three tabs, and hands it to another tab when the leader closes', async () => {
+    const { context } = browser
+    await browser.page.close()
+    const streams: Page[] = []
+    context.on('request', (request) => {
+      if (new URL(request.url()).pathname.endsWith('/videos/events')) streams.push(request.frame().page())
+    })
+    const tabs: Page[] = []
+    for (let k = 0; k < 3; k++) {
+      const tab = await context.newPage()
+      await signIn(tab, app!.url)
+      await tab.locator(SELECTORS.createForm).waitFor()
+      tabs.push(tab)
+    }
+    await expect.poll(() => streams.length, { timeout: 10_000 }).toBe(1)
+    const leader = streams[0]!
+    const followers = tabs.filter((tab) => tab !== leader)
+    const id = await createVideo(followers[0]!, 'One stream, three tabs')
+    // The other tab lists it too, from the stream alone: a pushed video it did not know joins its list.
+    await jobRow(followers[1]!, id).waitFor({ timeout: 10_000 })
+    await expect.poll(() => streams.length, { timeout: 10_000 }).toBe(1)
+    await leader.close()
+    await expect.poll(() => streams.length, { timeout: 10_000 }).toBe(2)
+    expect(followers).toContain(streams[1])
+    const seen = await Promise.all(followers.map((tab) => watchProgress(tab, id, 'completed', 60_000)))
+    for (const values of seen) expect(values.at(-1)).toBe(100)
+    expect(streams).toHaveLength(2)
+  })
 })

@@ -1,6 +1,6 @@
 import type { CreateVideoParams } from '@vidjob/core'
 import { CreateVideoParamsSchema, validateCreateVideoParams } from '@vidjob/core/schema'
-import { plainFieldErrors } from './shared/messages'
+import { plainFieldErrors } from '@vidjob/dashboard-shared'
 
 /** The fields of the create form, plus `form` for a problem that belongs to none of them. */
 export type CreateField = keyof CreateVideoParams | 'form'

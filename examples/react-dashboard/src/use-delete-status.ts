@@ -1,5 +1,5 @@
 import { createContext, useContext, useSyncExternalStore } from 'react'
-import type { DeleteStatus, PendingDeletes } from './shared/pending-deletes'
+import type { DeleteStatus, PendingDeletes } from '@vidjob/dashboard-shared'
 
 /** The app's {@link PendingDeletes}, provided once by `App`. */
 export const PendingDeletesContext = createContext<PendingDeletes | null>(null)

@@ -1,5 +1,5 @@
 import { useRef } from 'react'
-import { keepLeavingRows, type RowSlot } from './shared/held-rows'
+import { keepLeavingRows, type RowSlot } from '@vidjob/dashboard-shared'
 
 /**
  * {@link keepLeavingRows} over renders: the rows of the list, with the ones that left kept in place while

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createMockVideoApi } from '@vidjob/mock-api'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type * as Route from '../app/api/videos/v1/[...path]/route'
+import type * as RouteModule from '../app/api/videos/v1/[...path]/route'
 import { signSession } from './session'
 
 const SECRET = 'session-secret-for-tests'
@@ -11,7 +11,7 @@ const KEY = 'sk-next-example-key-0123456789'
 const dir = mkdtempSync(join(tmpdir(), 'vidjob-relay-nextjs-'))
 const api = createMockVideoApi({ apiKey: KEY })
 let server: { url: string; close(): Promise<void> }
-let route: typeof Route
+let route: typeof RouteModule
 
 beforeAll(async () => {
   server = await api.listen(0, '127.0.0.1')

@@ -45,6 +45,7 @@ export {
   type EventSourceLike,
   type EventSourceUpdatesOptions,
 } from './sync/event-source-updates'
+export type { BroadcastChannelLike, LockManagerLike, TabSharingApis } from './sync/tab-sharing'
 export type { VideoUpdate, VideoUpdates } from './sync/updates'
 export {
   createFetchTransport,

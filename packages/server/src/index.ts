@@ -18,6 +18,7 @@ export type {
 } from './options'
 export {
   OwnershipConflictError,
+  StoreUnavailableError,
   isLiveVideo,
   type OwnedPage,
   type OwnedPageQuery,
@@ -27,3 +28,6 @@ export {
 export { UnknownCursorError } from './store/page'
 export { createMemoryStore } from './store/memory-store'
 export { createSqliteStore, type SqliteStoreOptions } from './store/sqlite-store'
+export { createRedisStore, type RedisStoreOptions } from './store/redis-store'
+export type { RedisConnectionOptions } from './store/redis-connection'
+export { createJobLeases, type JobLeases, type JobLeasesOptions } from './store/job-leases'

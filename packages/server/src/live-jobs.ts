@@ -70,13 +70,6 @@ export class LiveJobs {
     )
   }
 
-  /** How many jobs of `ownerId` are live. */
-  count(ownerId: string): number {
-    let count = 0
-    for (const job of this.#jobs.values()) if (job.ownerId === ownerId) count++
-    return count
-  }
-
   /** Stops watching a job (it ended, or was deleted). */
   forget(id: string): void {
     const job = this.#jobs.get(id)

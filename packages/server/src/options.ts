@@ -9,7 +9,7 @@ export interface RelayUser {
 
 /** Per-user limits; each one answers 429 (with `Retry-After`) or 400 when passed. */
 export interface RelayLimits {
-  /** Jobs of one user queued or rendering at once. Default 10. */
+  /** Jobs of one user queued or rendering at once, counted in the store (so across instances sharing one). Default 10. */
   readonly liveJobsPerUser?: number | undefined
   /** Creates and remixes of one user in any 60 s. Default 10. */
   readonly createsPerMinute?: number | undefined
@@ -48,7 +48,10 @@ export interface VideoRelayOptions {
    * cookie or verify a bearer JWT here (docs/server.md).
    */
   authenticate(request: Request): Promise<RelayUser | null> | RelayUser | null
-  /** Who owns which video. Default: `createSqliteStore({ path: '.vidjob/relay.db' })`. */
+  /**
+   * Who owns which video. Default: `createSqliteStore({ path: '.vidjob/relay.db' })`; `createRedisStore({ url })`
+   * for several instances.
+   */
   readonly store?: OwnershipStore | undefined
   /** Where the relay serves the Videos API. Default `/api/videos/v1`. */
   readonly basePath?: string | undefined
@@ -63,7 +66,7 @@ export interface VideoRelayOptions {
   readonly polling?: PollingOptions | undefined
   readonly events?: RelayEventsOptions | undefined
   /**
-   * Names the upstream in 502 / 504 messages ("cannot reach the Videos API at <origin>"). Default: the
+   * Names the upstream in 502 / 504 messages ("cannot reach the Videos API at `<origin>`"). Default: the
    * origin named by the transport's error.
    */
   readonly upstreamOrigin?: string | undefined

@@ -69,6 +69,18 @@ export function createVideoRelay(options: VideoRelayOptions): VideoRelay {
   const stopHeartbeat = startHeartbeat(streams, context.events.heartbeatMs)
   const ready = live.resume()
   ready.catch(onError)
+  let resuming = ready
+  /**
+   * Resolves once the store's live jobs are watched again. A resume that failed (a shared store that was
+   * down when the relay started) is tried again by the next request, so the relay recovers with its store.
+   */
+  const resumed = (): Promise<void> => {
+    const attempt = resuming
+    return attempt.catch(() => {
+      if (resuming === attempt) resuming = live.resume()
+      return resuming
+    })
+  }
   let closed = false
 
   const route = async (request: Request, url: URL, user: RelayUser, matched: Route): Promise<Response> => {
@@ -104,8 +116,13 @@ export function createVideoRelay(options: VideoRelayOptions): VideoRelay {
     if (!matched) return notFound()
     if (closed) return apiError(503, { message: 'The relay is shutting down.', type: 'server_error' })
     if (matched.name === 'webhook' && verifier) {
-      await ready
-      return receiveWebhook(context, verifier, request)
+      try {
+        await resumed()
+        return await receiveWebhook(context, verifier, request)
+      } catch (error) {
+        // A store that is down answers 503, so the sender delivers the webhook again later.
+        return context.fail(error)
+      }
     }
     const refused = policy.refuse(request, url.origin)
     if (refused) return refused
@@ -125,7 +142,7 @@ export function createVideoRelay(options: VideoRelayOptions): VideoRelay {
           type: 'invalid_request_error',
           code: 'unauthenticated',
         })
-      await ready
+      await resumed()
       return await route(request, url, user, matched)
     } catch (error) {
       return context.fail(error)
@@ -142,7 +159,7 @@ export function createVideoRelay(options: VideoRelayOptions): VideoRelay {
       streams.forEach((stream) => stream.close())
       live.close()
       client.dispose()
-      await ready.catch(() => undefined)
+      await resuming.catch(() => undefined)
       await store.close()
     },
   }

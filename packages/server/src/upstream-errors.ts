@@ -1,12 +1,17 @@
 import { VideoApiError, VideoNetworkError, VideoUnsupportedError, VideoValidationError } from '@vidjob/core'
 import { apiError, notFound, retryAfter } from './http'
+import { StoreUnavailableError } from './store/ownership-store'
+
+/** When a caller may try again after the store was unavailable: about one reconnect of a restarted Redis. */
+const STORE_RETRY_MS = 5_000
 
 /**
  * The answer to a caller when the Videos API failed: its own status for what the caller can act on (404,
  * 400, 429 with the same `Retry-After`, 501 for a route the upstream lacks), 502 when it cannot be reached, answers nonsense or refuses the
  * relay's own key, and 504 when it does not answer in time. Errors from core transports carry no key;
- * nothing of the upstream's headers is passed on. `onInternal` hears of everything that is no upstream
- * failure (a bug, a store down), answered 500 without its details.
+ * nothing of the upstream's headers is passed on. A shared store that cannot be reached answers 503 with
+ * `Retry-After`. `onInternal` hears of everything that is no upstream failure (a store down, a bug; the
+ * latter answered 500), without its details reaching the caller.
  */
 export function upstreamFailure(
   error: unknown,
@@ -29,12 +34,25 @@ export function upstreamFailure(
   // The relay's client learned (or was told) that the upstream lacks this route: 501 lets the browser's
   // client learn it too, and say so, instead of a 500 that reads like a bug.
   if (error instanceof VideoUnsupportedError)
-    return apiError(501, { message: error.message, type: 'not_implemented', param: error.capability })
+    return apiError(501, {
+      message: error.message,
+      type: 'not_implemented',
+      param: error.capability,
+      code: `unsupported_${error.capability}`,
+    })
   if (error instanceof VideoValidationError)
     return apiError(502, {
       message: `The Videos API answered with something that is not what the API defines: ${error.message}`,
       type: 'upstream_invalid_response',
     })
+  if (error instanceof StoreUnavailableError) {
+    onInternal(error)
+    return apiError(
+      503,
+      { message: "The relay's store is unavailable; try again shortly.", type: 'store_unavailable' },
+      retryAfter(STORE_RETRY_MS),
+    )
+  }
   if (error instanceof Error && error.name === 'AbortError')
     return apiError(499, { message: 'The request was cancelled.', type: 'cancelled' })
   onInternal(error)

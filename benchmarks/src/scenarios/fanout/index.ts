@@ -5,7 +5,9 @@ import { fanoutWorkload, jobsOf, viewersOf, type FanoutWorkload } from './worklo
 
 /** Upstream requests per job per interval, for `browsers` browsers (a side measured with fewer is scaled). */
 function perJobPerInterval(run: SideRun, workload: FanoutWorkload, browsers: number): number {
-  const intervals = workload.steadyMs / workload.intervalMs
+  // A window under one interval says nothing about a rate per interval.
+  if (run.windowMs < workload.intervalMs) return Number.NaN
+  const intervals = run.windowMs / workload.intervalMs
   return ((run.steadyPolls / intervals) * (browsers / run.browsers)) / jobsOf(workload)
 }
 
@@ -58,9 +60,9 @@ export async function runFanout(options: { quick: boolean }): Promise<ScenarioRe
             formatRatio(relayRate, pollingRate),
           ],
           [
-            `upstream requests in ${formatMs(workload.steadyMs)}`,
-            formatCount(relay.steadyPolls),
-            formatCount(polling.steadyPolls * (viewers / polling.browsers)),
+            'upstream requests in the window (window length)',
+            `${formatCount(relay.steadyPolls)} (${formatMs(relay.windowMs)})`,
+            `${formatCount(polling.steadyPolls * (viewers / polling.browsers))} (${formatMs(polling.windowMs)})`,
             '',
           ],
           [
@@ -91,7 +93,7 @@ export async function runFanout(options: { quick: boolean }): Promise<ScenarioRe
         ],
         notes: [
           `${workload.users} users × ${workload.jobsPerUser} jobs; ${workload.viewersPerUser} viewers per user on the relay side (each an EventSource-like stream from a child process), one @vidjob/core client per browser on the polling side (each watching its user's jobs, list pages coalesced as usual). The relay's client and every browser poll at a fixed ${formatMs(workload.intervalMs)}; the mock answers in ${workload.latencyMs} ms.`,
-          `Jobs render through a ${formatMs(workload.steadyMs)} steady window (requests counted there) and complete one after another over the next ${formatMs(workload.completionSpreadMs)}; latency runs from each job's completion on the mock to each viewer's state. It includes waiting for the next poll (up to one interval) on both sides.`,
+          `Jobs render through a ${formatMs(workload.steadyMs)} steady window (requests counted there, from the mock's log; on the polling side from when every browser was polling, as its child process may start late) and complete one after another over the next ${formatMs(workload.completionSpreadMs)}; latency runs from each job's completion on the mock to each viewer's state. It includes waiting for the next poll (up to one interval) on both sides.`,
           `Memory: the relay process's heap and external bytes after a full GC, with every stream open, less the same before the viewers connected, per stream; the viewers run in another process.`,
         ],
       },

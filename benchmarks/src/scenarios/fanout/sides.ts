@@ -14,6 +14,11 @@ import type { FanoutWorkload } from './workload'
 export interface SideRun {
   /** Upstream polls (retrieves and list pages) during the steady window. */
   readonly steadyPolls: number
+  /**
+   * How long the window was (ms): the steady window, less any part of it before the side's clients were
+   * polling (browsers start in a child process, which may take longer than the workload's connect time).
+   */
+  readonly windowMs: number
   /** Browsers (viewers) measured on this side. */
   readonly browsers: number
   /** Per job, when each browser saw it completed; and when it completed upstream. */
@@ -54,15 +59,16 @@ export async function measureRelaySide(workload: FanoutWorkload): Promise<SideRu
   ])
   await until(upstream.steady.from)
   const withStreams = await settledMemory()
-  const from = upstream.polls()
   await until(upstream.steady.to)
-  const steadyPolls = upstream.polls() - from
+  const { from, to } = upstream.steady
+  const steadyPolls = upstream.pollsBetween(from, to)
   const seen = await viewers
   await relay.close()
   await server.close()
   await upstream.close()
   return {
     steadyPolls,
+    windowMs: to - from,
     browsers: workload.users * workload.viewersPerUser,
     completedSeen: seen.completedSeen,
     completesAt: upstream.completesAt,
@@ -93,15 +99,16 @@ export async function measurePollingSide(workload: FanoutWorkload): Promise<Side
     String(upstream.endAt),
     JSON.stringify(browsers),
   ])
-  await until(upstream.steady.from)
-  const from = upstream.polls()
-  await until(upstream.steady.to)
-  const steadyPolls = upstream.polls() - from
   const seen = await pollers
+  // Counted from when every browser was polling: a window that began before would count no browser.
+  const from = Math.max(upstream.steady.from, seen.startedAt)
+  const to = Math.max(from, upstream.steady.to)
+  const steadyPolls = upstream.pollsBetween(from, to)
   await proxy.close()
   await upstream.close()
   return {
     steadyPolls,
+    windowMs: to - from,
     browsers: workload.pollingClients,
     completedSeen: seen.completedSeen,
     completesAt: upstream.completesAt,

@@ -14,8 +14,8 @@ export interface FanoutUpstream {
   readonly steady: { readonly from: number; readonly to: number }
   /** When the side's measurement ends (ms epoch): every completion has had time to arrive. */
   readonly endAt: number
-  /** Polls the mock has answered so far: retrieves and list pages. */
-  polls(): number
+  /** Polls (retrieves and list pages) the mock received from `from` to `to` (ms epoch), from its log. */
+  pollsBetween(from: number, to: number): number
   close(): Promise<void>
 }
 
@@ -50,7 +50,13 @@ export async function startUpstream(workload: FanoutWorkload): Promise<FanoutUps
     completesAt,
     steady: { from: rendering, to: rendering + workload.steadyMs },
     endAt: rendering + workload.steadyMs + workload.completionSpreadMs + 1.5 * workload.intervalMs + 300,
-    polls: () => api.count({ endpoint: 'retrieve' }) + api.count({ endpoint: 'list' }),
+    pollsBetween: (from, to) =>
+      api.log.filter(
+        (entry) =>
+          (entry.endpoint === 'retrieve' || entry.endpoint === 'list') &&
+          entry.receivedAt >= from &&
+          entry.receivedAt < to,
+      ).length,
     close: () => server.close(),
   }
 }

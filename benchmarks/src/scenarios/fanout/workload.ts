@@ -32,8 +32,8 @@ export function fanoutWorkload(quick: boolean): FanoutWorkload {
         viewersPerUser: 25,
         pollingClients: 10,
         intervalMs: 1_000,
-        steadyMs: 1_500,
-        connectMs: 1_000,
+        steadyMs: 3_000,
+        connectMs: 3_000,
         completionSpreadMs: 500,
         latencyMs: 20,
       }

@@ -3,7 +3,7 @@ import { KNOWN_VIDEO_MODELS, KNOWN_VIDEO_SECONDS, KNOWN_VIDEO_SIZES } from '@vid
 import { useCreateVideo } from '@vidjob/react'
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react'
 import { checkCreateParams, errorsOfFailure, type CreateFieldErrors } from '../create-form-errors'
-import { describeError, promptCount } from '../shared/messages'
+import { describeError, promptCount } from '@vidjob/dashboard-shared'
 import { describedBy, PromptCount } from './prompt-count'
 
 interface Draft {

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { promptCount, promptLength, PROMPT_LIMIT } from '../shared/messages'
+import { promptCount, promptLength, PROMPT_LIMIT } from '@vidjob/dashboard-shared'
 
 /**
  * The live character count under a prompt, shown only near the API's limit (and in the error colour past

@@ -1,7 +1,7 @@
 import type { Video } from '@vidjob/core'
 import { useRemixVideo } from '@vidjob/react'
 import { useId, useState, type FormEvent, type ReactNode } from 'react'
-import { describeError, promptCount, promptProblem } from '../shared/messages'
+import { describeError, promptCount, promptProblem } from '@vidjob/dashboard-shared'
 import { describedBy, PromptCount } from './prompt-count'
 
 /**

@@ -1,7 +1,7 @@
 import { useVideoList } from '@vidjob/react'
 import { useEffect, useState, type ReactNode } from 'react'
 import { useHeldRows } from '../use-held-rows'
-import { describeError } from '../shared/messages'
+import { describeError } from '@vidjob/dashboard-shared'
 import { VideoRow } from './video-row'
 
 /** Rows per page: small enough that "Load more" shows up in a demo. */

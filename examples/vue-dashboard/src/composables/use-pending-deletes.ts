@@ -10,7 +10,12 @@ import {
   type InjectionKey,
   type MaybeRefOrGetter,
 } from 'vue'
-import { createPendingDeletes, moveFocusOutOfRow, type DeleteStatus, type PendingDeletes } from '../shared'
+import {
+  createPendingDeletes,
+  moveFocusOutOfRow,
+  type DeleteStatus,
+  type PendingDeletes,
+} from '@vidjob/dashboard-shared'
 
 const KEY: InjectionKey<PendingDeletes> = Symbol('vidjob pending deletes')
 

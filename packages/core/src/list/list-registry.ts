@@ -17,8 +17,8 @@ export interface ListRegistryDeps {
 }
 
 /**
- * The lists of a client: the same query gives the same handle, and a video created here joins every
- * loaded list at its place (the fetcher says so inside the batch that adds it to the cache). On a server
+ * The lists of a client: the same query gives the same handle, and a video created here (or pushed
+ * before this client knew it) joins every loaded list at its place (the fetcher says so inside the batch that adds it to the cache). On a server
  * without a list route, a list holds the videos created here.
  */
 export class ListRegistry {
@@ -31,8 +31,8 @@ export class ListRegistry {
   constructor(deps: ListRegistryDeps) {
     this.#deps = deps
     deps.fetcher.subscribe((event) => {
-      if (event.type !== 'created') return
-      this.#createdHere.push(event.id)
+      if (event.type !== 'created' && event.type !== 'discovered') return
+      if (event.type === 'created') this.#createdHere.push(event.id)
       this.#pages.forEach((pages) => pages.insertCreated(event.id))
     })
   }

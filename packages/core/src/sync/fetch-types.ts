@@ -40,13 +40,15 @@ export interface FetchedPage {
 
 /**
  * What the fetcher tells whoever listens: fresh data arrived for some jobs by a path other than their own
- * poll (`fresh`), a job was created here (`created`, inside the store batch that added it), a job's
+ * poll (`fresh`), a job was created here (`created`, inside the store batch that added it) or pushed
+ * before this client knew it (`discovered`: made in another tab or on another device), a job's
  * liveness changed by a delete or its rollback (`liveness`), a 429 pause ended (`resumed`), pushed
  * updates stopped covering the jobs or some were missed (`push-lost`).
  */
 export type FetchEvent =
   | { readonly type: 'fresh'; readonly ids: readonly string[]; readonly pollAfterMs: number | undefined }
   | { readonly type: 'created'; readonly id: string }
+  | { readonly type: 'discovered'; readonly id: string }
   | { readonly type: 'liveness'; readonly id: string }
   | { readonly type: 'resumed' }
   | { readonly type: 'push-lost' }

@@ -8,6 +8,7 @@ import type { ListRequestQuery, TransportResult, VideoTransport } from '../trans
 import type { VideoServerCapabilities } from '../types'
 import type { FetchedPage, FetchEvent, PagePollOutcome, PollOutcome } from './fetch-types'
 import { Capabilities, unsupported } from './capabilities'
+import { indexCreation } from './creation-order'
 import { classifyFailure, type FailureKind } from './failure-policy'
 import { keepRows, MAX_PAGE_ROWS } from './keep-rows'
 import type { RequestPipe } from './requests'
@@ -169,7 +170,7 @@ export class JobFetcher {
   commit(pages: readonly FetchedPage[], update: () => void): void {
     this.#store.batch(() => {
       for (const page of pages) {
-        this.#indexCreation(page)
+        indexCreation(this.#store, page)
         for (const video of page.videos) this.#store.merge(video, page.seq, page.observedAt)
       }
       update()
@@ -181,9 +182,19 @@ export class JobFetcher {
       )
   }
 
-  ingest(video: unknown): void {
-    const parsed = parseVideo(video, 'ingest()', this.#context())
-    this.#store.merge(parsed, this.nextSeq())
+  /**
+   * A video from outside the poller enters the cache like a polled one: the app's (`client.ingest`) or a
+   * pushed one. A pushed video this client did not know was made elsewhere (another tab, another device of
+   * the user), so the loaded lists place it, as they do one created here.
+   */
+  ingest(video: unknown, pushed = false): void {
+    const parsed = parseVideo(video, pushed ? 'a pushed video' : 'ingest()', this.#context())
+    const discovered = pushed && this.#store.getVideo(parsed.id) === undefined
+    this.#store.batch(() => {
+      this.#store.merge(parsed, this.nextSeq())
+      if (discovered && !this.#store.isDeleted(parsed.id))
+        this.#events.emit({ type: 'discovered', id: parsed.id })
+    })
     this.#emitFresh([parsed.id], undefined)
   }
 
@@ -233,18 +244,6 @@ export class JobFetcher {
 
   #emitFresh(ids: readonly string[], pollAfterMs: number | undefined): void {
     this.#events.emit({ type: 'fresh', ids, pollAfterMs })
-  }
-
-  /**
-   * Rows created in the same second keep the server's order: a page further down the list adds them, in
-   * order, at the old end of their second; the top of the list adds them, oldest first, at the new end.
-   */
-  #indexCreation(page: FetchedPage): void {
-    const newestFirst = page.order === 'desc' ? page.videos : [...page.videos].reverse()
-    const downTheList = page.afterCursor === (page.order === 'desc')
-    for (const { id, created_at } of downTheList ? newestFirst : [...newestFirst].reverse())
-      if (!this.#store.isDeleted(id))
-        this.#store.created.add(id, created_at, downTheList ? 'oldest' : 'newest')
   }
 
   /** A list answer, read; what it says of the list route is learned. */

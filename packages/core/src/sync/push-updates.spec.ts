@@ -56,6 +56,22 @@ describe('createVideoClient({ updates })', () => {
     h.client.dispose()
   })
 
+  it('places a video pushed from elsewhere (another tab) in the loaded lists, and never a deleted one', async () => {
+    const h = pushed()
+    const older = h.api.jobs.create({ prompt: 'older' })
+    const list = h.client.list()
+    await list.refresh()
+    h.updates.next({ type: 'open' })
+    await h.advance(1_000)
+    const elsewhere = h.api.jobs.create({ prompt: 'made in another tab' })
+    await h.push(elsewhere.id)
+    expect(list.getState().videos.map((video) => video.id)).toEqual([elsewhere.id, older.id])
+    await h.client.delete(elsewhere.id)
+    await h.push(elsewhere.id)
+    expect(list.getState().videos.map((video) => video.id)).toEqual([older.id])
+    h.client.dispose()
+  })
+
   it('gives a job the stream stays silent about one confirming poll', async () => {
     const h = pushed()
     const video = await h.client.create({ prompt: 'silent' })

@@ -36,7 +36,7 @@ export class PushUpdates {
 
 function ingestQuietly(fetcher: JobFetcher, video: unknown): void {
   try {
-    fetcher.ingest(video)
+    fetcher.ingest(video, true)
   } catch {
     // Not a valid video: nothing enters the cache, and the job's confirming poll fetches the truth.
   }

@@ -99,7 +99,10 @@ async function started(
   user: RelayUser,
   send: () => Promise<Video>,
 ): Promise<Response> {
-  const limited = context.limits.admit(user.id, context.live.count(user.id))
+  // Counted in the store, not in this instance: with a shared store the limit holds across instances, and a
+  // store that is down refuses the create (503) before a job exists upstream that nobody would own.
+  const live = await context.store.live(user.id)
+  const limited = context.limits.admit(user.id, live.length)
   if (limited) return limited
   let video: Video
   try {

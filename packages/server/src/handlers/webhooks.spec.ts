@@ -1,5 +1,6 @@
 import { Webhook } from 'standardwebhooks'
 import { afterEach, describe, expect, it } from 'vitest'
+import { downableStore } from '../../test/downable-store'
 import { BASE, readEvents, relaySetup } from '../../test/relay-harness'
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'
@@ -77,5 +78,16 @@ describe('POST /webhooks (Standard Webhooks)', () => {
     expect((await h.relay.handle(delivery('video.failed', 'video_unknown'))).status).toBe(200)
     expect((await h.relay.handle(delivery('batch.completed', id))).status).toBe(200)
     expect(h.upstreamCalls()).toBe(after)
+  })
+
+  it('answers 503 while the store is down, so the sender delivers again, and takes the redelivery', async () => {
+    const flaky = downableStore()
+    h = relaySetup({ relay: { store: flaky.store, webhook: { secret: SECRET } } })
+    const { id } = await h.as('ann').create()
+    flaky.down = true
+    expect((await h.relay.handle(delivery('video.completed', id))).status).toBe(503)
+    flaky.down = false
+    const again = await h.relay.handle(delivery('video.completed', id))
+    expect(await again.json()).toEqual({ received: true })
   })
 })

@@ -24,8 +24,8 @@ export interface OwnedVideo {
 /**
  * Where the relay records who created each video and the video's last known state, so that every route
  * can be scoped to its owner and a restart loses nothing. Every method is async, so a shared store
- * (Redis, a SQL server) fits the same interface; {@link createMemoryStore} and `createSqliteStore` pass
- * the same contract suite.
+ * (Redis, a SQL server) fits the same interface; `createMemoryStore`, `createSqliteStore` and
+ * `createRedisStore` pass the same contract suite.
  */
 export interface OwnershipStore {
   /** Records a video created (or remixed) by `ownerId`. Claiming an id owned by someone else is refused. */
@@ -59,4 +59,12 @@ export function isLiveVideo(video: Video): boolean {
 /** Thrown by {@link OwnershipStore.claim} when the id already belongs to another user. */
 export class OwnershipConflictError extends Error {
   override name = 'OwnershipConflictError'
+}
+
+/**
+ * Thrown by a shared store that cannot be reached (Redis down, or not answering in time). The relay answers
+ * 503 and changes nothing; the caller may try again once the store is back.
+ */
+export class StoreUnavailableError extends Error {
+  override name = 'StoreUnavailableError'
 }
