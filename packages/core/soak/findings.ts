@@ -2,9 +2,12 @@ import type { Observable } from 'rxjs'
 
 /** The invariants the soak and the property tests check; each finding names one broken promise of the client. */
 export const FINDING_KINDS = [
-  /** A job state moved backwards (status rank, terminal status, progress, or lost its video). */
+  /** A job state moved backwards (status rank, terminal status or progress). */
   'regression',
-  /** A deleted job came back: in a list row, or as a non-deleted state after its delete succeeded. */
+  /**
+   * A deleted job came back: in a list row, as a non-deleted state after its delete succeeded, or with
+   * new data after its delete was confirmed.
+   */
   'resurrection',
   /** An optimistic delete was not applied at once, or a failed one did not come back exactly. */
   'delete',
@@ -14,7 +17,7 @@ export const FINDING_KINDS = [
   'snapshot',
   /** Equal data got a new object, an untouched job or row changed, or a row is not the cached video. */
   'identity',
-  /** Garbage collection dropped an entry something still observes. */
+  /** Garbage collection dropped an entry something still observes (a watched job, a cached list's row). */
   'collected',
   /** A subscriber's `error` was called, or a promise that must not reject did. */
   'subscriber-error',
@@ -24,6 +27,13 @@ export const FINDING_KINDS = [
   'wait',
   /** A request reached the server during a Retry-After pause. */
   'pause',
+  /** `events$` told of a job after its `deleted` event, or told a job's end (`completed`, `failed`) twice. */
+  'event',
+  /**
+   * A write the server did whose answer was lost is not reflected: a job deleted behind a 503 does not end
+   * deleted, or a job created behind a lost answer is not cached once a list page showed it.
+   */
+  'lost-answer',
 ] as const
 
 export type FindingKind = (typeof FINDING_KINDS)[number]

@@ -1,4 +1,5 @@
 import type { VideoClient, VideoJobState, VideoStatus } from '@vidjob/core'
+import { dequal } from 'dequal'
 import { statusRank } from '../src/schema/video'
 import { subscribeChecked, type Findings } from './findings'
 
@@ -15,8 +16,8 @@ interface Highest {
 /**
  * Every `job$` subscription the soak opens, each checked at every emission: a job's status and progress
  * only move forward across all of its emissions (whichever subscriber saw them), a subscription never
- * loses its video (a garbage-collected observed entry would), a job whose delete succeeded never reads
- * as not deleted again, and `error` is never called.
+ * loses its video (a garbage-collected observed entry would), equal data keeps its object, a job whose
+ * delete was confirmed never reads as not deleted again nor gets new data, and `error` is never called.
  *
  * @example
  * const observers = new JobObservers(client, findings, (id) => confirmed.has(id))
@@ -59,14 +60,27 @@ export class JobObservers {
   private check(observer: Observer, state: VideoJobState): void {
     this.emissions++
     const { id } = observer
-    if (observer.last?.video !== undefined && state.video === undefined)
-      this.findings.add('regression', `${id} lost its video while observed`)
-    // Once nothing holds a deleted id its tombstone may be freed: a new observer then learns it is gone
-    // from the server (no video). Reading its video as not deleted would be a resurrection.
-    if (this.isConfirmedDeleted(id) && !state.isDeleted && state.video !== undefined)
-      this.findings.add('resurrection', `${id} emitted isDeleted: false after its delete succeeded`)
+    const last = observer.last?.video
+    if (last !== undefined && state.video === undefined)
+      this.findings.add('collected', `${id} lost its video while observed`)
+    if (last !== undefined && state.video !== undefined && last !== state.video && dequal(last, state.video))
+      this.findings.add('identity', `${id}: job$ emitted equal data in a new object`)
+    if (this.isConfirmedDeleted(id)) this.checkGone(observer, state)
     if (state.status !== undefined) this.checkForward(id, state.status, state.progress)
     observer.last = state
+  }
+
+  /**
+   * After a confirmed delete a job stays deleted, and nothing new about it is taken. Once nothing holds a
+   * deleted id its tombstone may be freed: a new observer then learns it is gone from the server (no
+   * video). Reading a video as not deleted would be a resurrection.
+   */
+  private checkGone(observer: Observer, state: VideoJobState): void {
+    const { id, last } = observer
+    if (!state.isDeleted && state.video !== undefined)
+      this.findings.add('resurrection', `${id} emitted isDeleted: false after its delete succeeded`)
+    else if (last?.isDeleted && last.video !== state.video)
+      this.findings.add('resurrection', `${id} got new data after its delete was confirmed`)
   }
 
   private checkForward(id: string, status: VideoStatus, progress: number): void {

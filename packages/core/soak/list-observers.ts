@@ -1,4 +1,5 @@
-import type { VideoClient, VideoListHandle, VideoListState } from '@vidjob/core'
+import type { Video, VideoClient, VideoListHandle, VideoListState } from '@vidjob/core'
+import { dequal } from 'dequal'
 import type { CreationOrder } from './creation-order'
 import { subscribeChecked, type Findings } from './findings'
 
@@ -31,7 +32,8 @@ interface Observer {
 
 /**
  * Every `state$` subscription a test opens, each checked at every emission: rows in cursor order,
- * without duplicates or holes, no row of a deleted job, and `error` never called.
+ * without duplicates or holes, no row of a deleted job, equal data in the same object, and `error` never
+ * called; between steps, every row is the cached video itself.
  *
  * @example
  * const lists = new ListObservers(client, findings, rules)
@@ -60,6 +62,7 @@ export class ListObservers {
         handle,
         state.videos.map((video) => video.id),
       )
+      this.checkRowIdentity(handle, observer.last?.videos ?? [], state.videos)
       observer.last = state
     })
     return () => {
@@ -82,11 +85,31 @@ export class ListObservers {
     return false
   }
 
-  /** A subscriber's last state must be what `getState` returns now. */
+  /**
+   * A subscriber's last state must be what `getState` returns now, and each of its rows the video the
+   * cache holds (an observed list keeps its rows' entries alive).
+   */
   verifySnapshots(): void {
     for (const { handle, last } of this.open) {
       if (handle.getState() !== last)
         this.findings.add('snapshot', `${describeList(handle)}.getState() is not the last state emitted`)
+      for (const row of last?.videos ?? []) {
+        const cached = this.client.getJob(row.id).video
+        if (cached === undefined)
+          this.findings.add('collected', `${describeList(handle)} shows ${row.id}, which is not cached`)
+        else if (cached !== row)
+          this.findings.add('identity', `${describeList(handle)}'s row ${row.id} is not the cached video`)
+      }
+    }
+  }
+
+  /** A row whose data did not change keeps its object. */
+  private checkRowIdentity(handle: VideoListHandle, before: readonly Video[], after: readonly Video[]): void {
+    const previous = new Map(before.map((video) => [video.id, video]))
+    for (const row of after) {
+      const old = previous.get(row.id)
+      if (old !== undefined && old !== row && dequal(old, row))
+        this.findings.add('identity', `${describeList(handle)}: row ${row.id} is equal data in a new object`)
     }
   }
 

@@ -35,3 +35,18 @@ export function countByEndpoint(log: readonly MockRequestLogEntry[]): Record<str
   for (const entry of log) counts[entry.endpoint] = (counts[entry.endpoint] ?? 0) + 1
   return counts
 }
+
+/**
+ * How many faults the mock injected, by type; `after-work` counts the replacing faults that struck once
+ * the server had done the work (they count under their type too).
+ *
+ * @example countFaults(api.log) // { error: 190, reorder: 31, 'after-work': 12, ... }
+ */
+export function countFaults(log: readonly MockRequestLogEntry[]): Record<string, number> {
+  const counts: Record<string, number> = {}
+  for (const { fault, afterWork } of log) {
+    if (fault !== undefined) counts[fault] = (counts[fault] ?? 0) + 1
+    if (afterWork) counts['after-work'] = (counts['after-work'] ?? 0) + 1
+  }
+  return counts
+}

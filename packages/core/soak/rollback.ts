@@ -40,9 +40,10 @@ export function snapshotLists(handles: readonly VideoListHandle[], pagesKey: Pag
 }
 
 /**
- * After a failed delete of `id`, every list that showed it shows it again at its exact place. Only lists
- * whose pages stayed as they were and whose other rows are the same (no job created meanwhile) can be
- * compared exactly; returns how many were.
+ * After a failed delete of `id`, every list that showed it shows it again at its exact place: among the
+ * rows it showed before that it still shows, in the same order, `id` included. Only lists whose pages
+ * stayed as they were can be compared (rows created or hidden meanwhile are left out of the comparison);
+ * returns how many were.
  *
  * @example
  * const compared = verifyRollback(findings, id, before, pagesKey)
@@ -57,9 +58,11 @@ export function verifyRollback(
   for (const { handle, ids, pages } of snapshots) {
     if (!ids.includes(id) || pages === undefined || pagesKey(handle) !== pages) continue
     const now = rowIds(handle)
-    if (!sameMembers(without(now, id), without(ids, id))) continue
+    const [before, shown] = [new Set(ids), new Set(now)]
+    const expected = ids.filter((other) => other === id || shown.has(other))
+    const restored = now.filter((other) => before.has(other))
     compared++
-    if (now.join() !== ids.join())
+    if (restored.join() !== expected.join())
       findings.add('delete', `${id} not restored at its place: [${ids.join()}] became [${now.join()}]`)
   }
   return compared
@@ -72,13 +75,4 @@ export function verifyRollback(
  */
 export function rowIds(handle: VideoListHandle): string[] {
   return handle.getState().videos.map((video) => video.id)
-}
-
-function without(ids: readonly string[], id: string): string[] {
-  return ids.filter((other) => other !== id)
-}
-
-function sameMembers(a: readonly string[], b: readonly string[]): boolean {
-  const set = new Set(a)
-  return a.length === b.length && b.every((id) => set.has(id))
 }

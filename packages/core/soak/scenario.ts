@@ -2,12 +2,14 @@ import {
   createFetchTransport,
   createManualEnvironment,
   createVideoClient,
+  VideoClientError,
   type VideoClient,
   type VideoListHandle,
 } from '@vidjob/core'
 import { createMockVideoApi, type MockVideo, type MockVideoApi } from '@vidjob/mock-api'
 import { Agenda } from './agenda'
 import { CreationOrder } from './creation-order'
+import { EventObserver } from './event-observer'
 import { Findings, type FindingKind } from './findings'
 import { JobObservers } from './job-observers'
 import { describeList, ListObservers } from './list-observers'
@@ -20,7 +22,7 @@ import {
   type ListSnapshot,
   type PagesKey,
 } from './rollback'
-import { countByEndpoint, pauseViolations } from './request-audit'
+import { countByEndpoint, countFaults, pauseViolations } from './request-audit'
 import { finalStateMismatch, waitVerdict, type WaitOutcome } from './verdicts'
 import { recordWire, type WireRecorder } from './wire-recorder'
 
@@ -34,6 +36,17 @@ export interface SoakOptions {
   readonly jobs?: number | undefined
   /** Moves time forward by `ms` and lets everything due settle (fake timers in tests). */
   advance(ms: number): Promise<void>
+  /**
+   * Test support only: wraps the client the driver uses, or the `fetch` it sends through, to plant a
+   * defect and show that the soak reports it (`plants.ts`).
+   */
+  readonly plant?: SoakPlant | undefined
+}
+
+/** A defect planted in what the soak drives: a broken client double, or a broken wire under a real one. */
+export interface SoakPlant {
+  client?(client: VideoClient): VideoClient
+  fetch?(fetch: typeof globalThis.fetch): typeof globalThis.fetch
 }
 
 /** What a soak run did and every invariant it saw broken (each list is empty when the run is clean). */
@@ -44,19 +57,36 @@ export interface SoakReport {
     readonly planned: number
     readonly viaClient: number
     readonly viaOtherTab: number
+    /** Created by a `create` whose answer was lost (the server stored the job, the client got an error). */
+    readonly viaLostAnswer: number
     readonly completed: number
     readonly failed: number
   }
-  readonly creates: { readonly attempts: number; readonly failures: number }
+  readonly creates: {
+    readonly attempts: number
+    readonly failures: number
+    /** Failed creates that the server did: each surfaced as an error and left a job to find. */
+    readonly lostAnswers: number
+    /** Of those jobs, how many a list showed (the next page that reached them did). */
+    readonly listedAfterLoss: number
+  }
   readonly deletes: {
     readonly attempts: number
     readonly succeeded: number
     readonly failed: number
+    /** Deletes the server did whose answer was lost (a 503 after the work): each job must end deleted. */
+    readonly lostAnswers: number
+    /** Of those, the ones the client could not settle at once (its look failed too): it had to find out later. */
+    readonly failedYetDone: number
     /** Failed deletes whose lists kept their other rows, so the exact order could be compared. */
     readonly exactRollbacksCompared: number
   }
   readonly waits: { readonly total: number; readonly resolved: number; readonly rejected: number }
   readonly emissions: { readonly job: number; readonly list: number }
+  /** `events$`, by type. */
+  readonly events: Readonly<Record<'updated' | 'completed' | 'failed' | 'deleted', number>>
+  /** Faults the mock injected, by type (`after-work` counts the replacing faults that struck after the work). */
+  readonly faults: Readonly<Record<string, number>>
   readonly requests: {
     readonly total: number
     readonly byEndpoint: Readonly<Record<string, number>>
@@ -130,15 +160,17 @@ function planTimeline({ minutes, jobs: requested }: SoakOptions): Timeline {
 
 interface JobRecord {
   readonly id: string
-  readonly via: 'client' | 'other-tab'
+  readonly via: 'client' | 'other-tab' | 'lost-answer'
   /** When the server created it (ms). */
   readonly createdAt: number
+  /** When the soak learned of it (ms). */
+  readonly adoptedAt: number
   deleting: boolean
   /** Its delete succeeded. */
   deleted: boolean
   deletedAt: number | undefined
-  /** The server's state just before the last delete was sent. */
-  truthAtDelete: MockVideo | undefined
+  /** A delete answered with an error, yet the server deleted the job: the client must find out. */
+  deletedBehindError: boolean
   wait: WaitOutcome | undefined
 }
 
@@ -153,8 +185,16 @@ class SoakRun {
   private readonly order: CreationOrder
   private readonly jobObservers: JobObservers
   private readonly listObservers: ListObservers
+  private readonly events: EventObserver
   private readonly lists: readonly VideoListHandle[]
   private readonly records = new Map<string, JobRecord>()
+  /**
+   * Each deleted job as the server had it when it deleted it. A delete acts after its latency, so the job
+   * may have ended between the send and the deletion, and a client that saw that end was right.
+   */
+  private readonly truthAtRemoval = new Map<string, MockVideo>()
+  /** Jobs of lost create answers that no list page has shown since the soak learned of them. */
+  private readonly unlisted = new Set<JobRecord>()
   private readonly startedAt: number
   private readonly faultsEndAt: number
   private readonly endAt: number
@@ -162,9 +202,12 @@ class SoakRun {
   private readonly stats = {
     createAttempts: 0,
     createFailures: 0,
+    lostCreates: 0,
+    listedAfterLoss: 0,
     deleteAttempts: 0,
     deleteSucceeded: 0,
     deleteFailed: 0,
+    lostDeletes: 0,
     exactRollbacks: 0,
   }
 
@@ -180,17 +223,25 @@ class SoakRun {
       latencyMs: [0, 5 * SECOND],
       renderMs: (_job, random) => MINUTE + Math.floor(random() * 4 * MINUTE),
     })
+    this.watchRemovals()
     this.startedAt = this.now()
     this.faultsEndAt = this.startedAt + timeline.faultsEndMs
     this.endAt = this.startedAt + timeline.endMs
     this.wire = recordWire(this.api.fetch, { now: () => this.now() })
-    this.client = createVideoClient({
-      transport: createFetchTransport({ baseURL: BASE_URL, fetch: this.wire.fetch }),
+    const { plant } = options
+    const client = createVideoClient({
+      transport: createFetchTransport({
+        baseURL: BASE_URL,
+        fetch: plant?.fetch?.(this.wire.fetch) ?? this.wire.fetch,
+      }),
       environment: createManualEnvironment(),
     })
+    this.client = plant?.client?.(client) ?? client
     this.findings = new Findings(() => this.now() - this.startedAt)
+    this.events = new EventObserver(this.client, this.findings)
     this.order = new CreationOrder(this.api.jobs)
-    const isDeleted = (id: string): boolean => this.records.get(id)?.deleted === true
+    const isDeleted = (id: string): boolean =>
+      this.records.get(id)?.deleted === true || this.events.isConfirmedDeleted(id)
     const createdHere = (id: string): boolean => this.wire.created.has(id)
     this.jobObservers = new JobObservers(this.client, this.findings, isDeleted)
     this.listObservers = new ListObservers(this.client, this.findings, {
@@ -206,8 +257,20 @@ class SoakRun {
     this.lists = [this.client.list({ limit: 20 }), this.client.list({ order: 'asc' })]
   }
 
+  /** Records each job's state at the moment the mock deletes it (the mock keeps no deleted state). */
+  private watchRemovals(): void {
+    const { jobs } = this.api
+    const remove = jobs.remove.bind(jobs)
+    jobs.remove = (id) => {
+      const truth = jobs.get(id)
+      if (truth) this.truthAtRemoval.set(id, truth)
+      return remove(id)
+    }
+  }
+
   async execute(): Promise<SoakReport> {
     this.installFaults()
+    this.planSureFaults()
     this.planCreations()
     this.planRateLimitBursts()
     this.planObserverChurn(this.startedAt + SECOND)
@@ -218,6 +281,7 @@ class SoakRun {
     for (const handle of this.lists) await this.verifyFinalList(handle)
     this.verifyFinalStates()
     this.client.dispose()
+    this.events.stop()
     await this.options.advance(0)
     return this.report()
   }
@@ -235,17 +299,52 @@ class SoakRun {
       await this.options.advance(next - now)
       this.jobObservers.verifySnapshots()
       this.listObservers.verifySnapshots()
+      this.noteListedAfterLoss()
     }
   }
 
-  /** 20 % 500s, 2 % drops, 1 % malformed and 1 % schema-breaking bodies, and a quarter of deletes refused. */
+  /**
+   * Answers overtaken (about 9 % held 2, 5 or 8 s past their latency, their data read on arrival), reads
+   * from a lagging replica (about 6 %, 3 or 10 s behind), writes whose answer is lost after the work (5 %
+   * of creates, 10 % of deletes), 20 % 500s, 2 % drops, 1 % malformed and 1 % schema-breaking bodies, and
+   * a quarter of the remaining deletes refused. Rules are tried in order, so each share is of the
+   * requests the rules before it left.
+   */
   private installFaults(): void {
     const { faults } = this.api
+    for (const ms of [2 * SECOND, 5 * SECOND, 8 * SECOND])
+      faults.add({ fault: { type: 'reorder', ms }, probability: 0.03 })
+    // A lagging replica: later requests with older data, which only the forward-only merge can refuse.
+    for (const ms of [3 * SECOND, 10 * SECOND])
+      faults.add({ fault: { type: 'lag', ms }, method: 'GET', probability: 0.03 })
+    const lost = { type: 'error', status: 503, after: 'work' } as const
+    faults.add({ fault: lost, endpoint: 'create', probability: 0.05 })
+    faults.add({ fault: lost, endpoint: 'delete', probability: 0.1 })
     faults.add({ fault: { type: 'error', status: 503 }, endpoint: 'delete', probability: 0.25 })
     faults.add({ fault: { type: 'error', status: 500 }, probability: 0.2 })
     faults.add({ fault: { type: 'drop' }, probability: 0.02 })
     faults.add({ fault: { type: 'malformed' }, probability: 0.01 })
     faults.add({ fault: { type: 'schema' }, probability: 0.01 })
+  }
+
+  /**
+   * The rarer faults also come at least twice at seeded moments, so that every run, however short, has
+   * each kind: a broken body of both sorts, a dropped connection, and creates and deletes done behind a
+   * lost answer.
+   */
+  private planSureFaults(): void {
+    const lost = { type: 'error', status: 503, after: 'work' } as const
+    const sure = [
+      [{ type: 'malformed' }, {}],
+      [{ type: 'schema' }, {}],
+      [{ type: 'drop' }, {}],
+      [lost, { endpoint: 'create' }],
+      [lost, { endpoint: 'delete' }],
+    ] as const
+    for (const [fault, match] of [...sure, ...sure]) {
+      const at = this.startedAt + this.random.int(0, this.timeline.faultsEndMs - MINUTE)
+      this.agenda.at(at, () => this.settling || this.api.faults.next(fault, match))
+    }
   }
 
   /** Every few minutes, the next few requests get 429 with a Retry-After of 1–15 s. */
@@ -273,17 +372,46 @@ class SoakRun {
     )
   }
 
-  /** The soak's own retry: a failed create (nothing was created on the server) is sent again later. */
+  /**
+   * The soak's own retry: a failed create is sent again later, as an app would. When the server did create
+   * the job and only its answer was lost, the job is adopted too: it must show up with the next list page.
+   */
   private createViaClient(n: number, attempt: number): void {
     this.stats.createAttempts++
-    this.client.create({ prompt: `soak job ${n}` }).then(
+    const prompt = `soak job ${n}, try ${attempt}`
+    this.client.create({ prompt }).then(
       (video) => this.adopt(video.id, 'client', video.created_at * SECOND),
-      () => {
+      (error: unknown) => {
         this.stats.createFailures++
+        const made = this.api.jobs.all().find((video) => video.prompt === prompt)
+        if (made) this.adoptLostCreate(made, error)
         const delay = Math.min(30 * SECOND, 2 ** attempt * SECOND) + this.random.int(0, SECOND)
         this.agenda.at(this.now() + delay, () => this.createViaClient(n, attempt + 1))
       },
     )
+  }
+
+  private adoptLostCreate(video: MockVideo, error: unknown): void {
+    this.stats.lostCreates++
+    if (!(error instanceof VideoClientError))
+      this.findings.add(
+        'lost-answer',
+        `create of ${video.id} lost its answer and rejected with ${String(error)}`,
+      )
+    this.adopt(video.id, 'lost-answer', video.created_at * SECOND)
+    this.unlisted.add(this.records.get(video.id) as JobRecord)
+  }
+
+  /**
+   * Counts the jobs of lost create answers that a list shows. That they show up is the hole check's to
+   * enforce: a list that loaded jobs on both sides of one must show it.
+   */
+  private noteListedAfterLoss(): void {
+    for (const record of this.unlisted) {
+      if (!this.lists.some((handle) => rowIds(handle).includes(record.id))) continue
+      this.unlisted.delete(record)
+      this.stats.listedAfterLoss++
+    }
   }
 
   private createInOtherTab(n: number): void {
@@ -296,17 +424,23 @@ class SoakRun {
       id,
       via,
       createdAt,
+      adoptedAt: this.now(),
       deleting: false,
       deleted: false,
       deletedAt: undefined,
-      truthAtDelete: undefined,
+      deletedBehindError: false,
       wait: undefined,
     }
     this.records.set(id, record)
     if (this.settling) this.jobObservers.observe(id)
     if (this.random.chance(via === 'client' ? 0.5 : 0.3)) this.waitFor(record)
     if (this.random.chance(0.6)) this.openObserver(id, this.random.int(5 * SECOND, MINUTE))
-    if (this.random.chance(0.2)) this.planDelete(id, this.now() + this.random.int(0, 8 * MINUTE))
+    if (this.random.chance(0.2)) this.planDelete(id, this.now() + this.random.int(0, this.deleteWindow()))
+  }
+
+  /** Deletes come within 8 minutes of a job's creation, and before the faults end (so short runs have them too). */
+  private deleteWindow(): number {
+    return Math.max(0, Math.min(8 * MINUTE, this.faultsEndAt - 10 * SECOND - this.now()))
   }
 
   private waitFor(record: JobRecord): void {
@@ -335,7 +469,10 @@ class SoakRun {
     })
   }
 
-  /** A screen shows the list for 20 s–2 min (sometimes twice), pages and refreshes it, leaves, and comes back. */
+  /**
+   * A screen shows the list for 20 s–2 min (sometimes twice), pages and refreshes it, deletes a row now
+   * and then, leaves, and comes back.
+   */
   private planListSession(handle: VideoListHandle, at: number): void {
     this.agenda.at(at, () => {
       if (this.settling) return
@@ -360,8 +497,15 @@ class SoakRun {
     this.agenda.at(at, () => {
       if (this.settling) return
       const roll = this.random.next()
+      const rows = rowIds(handle)
       if (roll < 0.45) this.mustResolve(handle.fetchNextPage(), 'fetchNextPage()')
       else if (roll < 0.75) this.mustResolve(handle.refresh(), 'refresh()')
+      // Someone deletes a row they see, and waits for it before paging or refreshing again (so the row
+      // of a failed delete must come back at its exact place in that very list).
+      else if (roll < 0.9 && rows.length > 0 && this.now() < this.faultsEndAt - 10 * SECOND) {
+        const settled = this.deleteJob(this.random.pick(rows))
+        if (settled) return void settled.then(() => this.planListOperation(handle, until))
+      }
       this.planListOperation(handle, until)
     })
   }
@@ -373,15 +517,17 @@ class SoakRun {
   }
 
   private planDelete(id: string, at: number): void {
-    if (at < this.faultsEndAt - 10 * SECOND) this.agenda.at(at, () => this.deleteJob(id))
+    if (at < this.faultsEndAt - 10 * SECOND) this.agenda.at(at, () => void this.deleteJob(id))
   }
 
-  /** Deletes a job while polls and list refreshes are in flight, and checks the optimistic update at once. */
-  private deleteJob(id: string): void {
+  /**
+   * Deletes a job while polls and list refreshes are in flight, and checks the optimistic update at once.
+   * Returns when the delete has settled (and been checked), or undefined when none was sent.
+   */
+  private deleteJob(id: string): Promise<void> | undefined {
     const record = this.records.get(id)
-    if (!record || record.deleting || record.deleted || this.settling) return
+    if (!record || record.deleting || record.deleted || this.settling) return undefined
     record.deleting = true
-    record.truthAtDelete = this.api.jobs.get(id)
     this.order.rankOf(id)
     const snapshots = snapshotLists(this.lists, this.pagesKey)
     if (this.random.chance(0.5)) this.race(id)
@@ -393,7 +539,7 @@ class SoakRun {
       if (rowIds(handle).includes(id))
         this.findings.add('delete', `${id} still in a list right after delete()`)
     if (this.random.chance(0.3)) this.race(id)
-    deleting.then(
+    return deleting.then(
       () => this.onDeleted(record),
       (error: unknown) => this.onDeleteFailed(record, snapshots, error),
     )
@@ -407,7 +553,7 @@ class SoakRun {
   private onDeleted(record: JobRecord): void {
     record.deleting = false
     record.deleted = true
-    record.deletedAt = this.now()
+    record.deletedAt ??= this.now()
     this.stats.deleteSucceeded++
     if (!this.client.getJob(record.id).isDeleted)
       this.findings.add('delete', `${record.id} not isDeleted after its delete succeeded`)
@@ -421,7 +567,13 @@ class SoakRun {
     const { id } = record
     record.deleting = false
     this.stats.deleteFailed++
-    if (this.client.getJob(id).isDeleted)
+    if (!record.deletedBehindError && this.api.jobs.get(id) === undefined) {
+      // The server deleted it and the answer was lost: the client takes it back now, and must learn.
+      record.deletedBehindError = true
+      record.deletedAt = this.now()
+      this.stats.lostDeletes++
+    }
+    if (this.client.getJob(id).isDeleted && !this.events.isConfirmedDeleted(id))
       this.findings.add('delete', `${id} still reads deleted after its delete failed (${String(error)})`)
     this.stats.exactRollbacks += verifyRollback(this.findings, id, snapshots, this.pagesKey)
     if (this.random.chance(0.5)) this.planDelete(id, this.now() + this.random.int(5 * SECOND, MINUTE))
@@ -458,10 +610,14 @@ class SoakRun {
     for (const record of this.records.values()) {
       const state = this.client.getJob(record.id)
       const truth = this.api.jobs.get(record.id)
+      const gone = record.deleted || record.deletedBehindError
       if (record.deleting) this.findings.add('delete', `${record.id}: its delete never settled`)
       if (record.deleted) {
         if ((!state.isDeleted && state.video !== undefined) || truth)
           this.findings.add('final-state', `${record.id} deleted, yet not gone everywhere`)
+      } else if (record.deletedBehindError) {
+        if (!this.events.isConfirmedDeleted(record.id) || (!state.isDeleted && state.video !== undefined))
+          this.findings.add('lost-answer', `${record.id} was deleted behind a 503, yet does not end deleted`)
       } else if (!truth)
         this.findings.add('final-state', `${record.id} is gone from the server, yet its deletes failed`)
       else {
@@ -469,11 +625,7 @@ class SoakRun {
         if (mismatch) this.findings.add('final-state', `${record.id}: ${mismatch}`)
       }
       if (record.wait) {
-        const verdict = waitVerdict(
-          record.wait,
-          record.deleted ? record.truthAtDelete : truth,
-          record.deleted,
-        )
+        const verdict = waitVerdict(record.wait, gone ? this.truthAtRemoval.get(record.id) : truth, gone)
         if (verdict) this.findings.add('wait', `waitForCompletion(${record.id}) ${verdict}`)
       }
     }
@@ -483,7 +635,7 @@ class SoakRun {
 
   private report(): SoakReport {
     const records = [...this.records.values()]
-    const truths = records.map((record) => this.api.jobs.get(record.id) ?? record.truthAtDelete)
+    const truths = records.map((record) => this.api.jobs.get(record.id) ?? this.truthAtRemoval.get(record.id))
     const liveMs = records.reduce(
       (sum, record, i) => sum + this.liveEnd(record, truths[i]) - record.createdAt,
       0,
@@ -497,14 +649,22 @@ class SoakRun {
         planned: this.timeline.jobs,
         viaClient: records.filter((record) => record.via === 'client').length,
         viaOtherTab: records.filter((record) => record.via === 'other-tab').length,
+        viaLostAnswer: records.filter((record) => record.via === 'lost-answer').length,
         completed: truths.filter((truth) => truth?.status === 'completed').length,
         failed: truths.filter((truth) => truth?.status === 'failed').length,
       },
-      creates: { attempts: this.stats.createAttempts, failures: this.stats.createFailures },
+      creates: {
+        attempts: this.stats.createAttempts,
+        failures: this.stats.createFailures,
+        lostAnswers: this.stats.lostCreates,
+        listedAfterLoss: this.stats.listedAfterLoss,
+      },
       deletes: {
         attempts: this.stats.deleteAttempts,
         succeeded: this.stats.deleteSucceeded,
         failed: this.stats.deleteFailed,
+        lostAnswers: this.api.log.filter((entry) => entry.endpoint === 'delete' && entry.afterWork).length,
+        failedYetDone: this.stats.lostDeletes,
         exactRollbacksCompared: this.stats.exactRollbacks,
       },
       waits: {
@@ -513,6 +673,8 @@ class SoakRun {
         rejected: waits.filter((wait) => wait.state === 'rejected').length,
       },
       emissions: { job: this.jobObservers.emissions, list: this.listObservers.emissions },
+      events: { ...this.events.counts },
+      faults: countFaults(this.api.log),
       requests: {
         total: this.api.log.length,
         byEndpoint: countByEndpoint(this.api.log),

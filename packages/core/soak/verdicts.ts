@@ -27,7 +27,7 @@ export function finalStateMismatch(state: VideoJobState, truth: MockVideo): stri
  * the completed video, rejects with `VideoJobFailedError` for a failed job, and rejects for a deleted
  * job unless it had already ended (then either the end or the deletion may decide it).
  *
- * @param truth the job on the server at the end, or just before its successful delete
+ * @param truth the job on the server at the end, or as the server had it when it deleted it
  * @example waitVerdict(outcome, api.jobs.get(id), false) // undefined
  */
 export function waitVerdict(

@@ -235,6 +235,25 @@ describe('events$', () => {
   })
 })
 
+describe('events$ across garbage collection', () => {
+  it("tells a job's end once, though its entry was collected and loaded again", async () => {
+    const { api, client, advance } = setup({ mock: { failRate: 0 }, client: { gcTime: 10_000 } })
+    const events: VideoClientEvent[] = []
+    client.events$.subscribe((e) => events.push(e))
+    const { id } = api.jobs.create({ prompt: 'x' })
+    const first = client.job$(id).subscribe()
+    await advance(30_000)
+    first.unsubscribe()
+    await advance(20_000)
+    const again = client.job$(id).subscribe()
+    await advance(1_000)
+    expect(client.getJob(id).status).toBe('completed')
+    again.unsubscribe()
+    expect(events.filter((e) => e.type === 'completed').map((e) => e.id)).toEqual([id])
+    expect(events.at(-1)?.type).toBe('updated')
+  })
+})
+
 describe('dispose', () => {
   it('stops every timer and request', async () => {
     const { api, client, advance } = setup({ mock: { latencyMs: 1_000 } })

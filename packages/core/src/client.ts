@@ -62,11 +62,14 @@ class VideoClientImpl implements VideoClient, ObservedJobStateSource {
     this.#requests = new RequestPipe(scheduler, retry.defaultRetryAfter ?? 5_000)
     const { transport } = options
     this.#fetcher = new JobFetcher(transport, this.#store, this.#requests, options.capabilities)
+    const backoff = { baseDelay: retry.baseDelay ?? 1_000, maxDelay: retry.maxDelay ?? 60_000 }
     this.#writer = new JobWriter({
       transport,
       store: this.#store,
       requests: this.#requests,
       fetcher: this.#fetcher,
+      scheduler,
+      backoff,
     })
     this.#poller = new Poller(
       {
@@ -75,7 +78,7 @@ class VideoClientImpl implements VideoClient, ObservedJobStateSource {
         store: this.#store,
         fetcher: this.#fetcher,
       },
-      { polling, backoff: { baseDelay: retry.baseDelay ?? 1_000, maxDelay: retry.maxDelay ?? 60_000 } },
+      { polling, backoff },
     )
     this.#gc = new GarbageCollector(this.#store, scheduler, options.gcTime ?? DEFAULT_GC_TIME, this.#requests)
     this.#lists = new ListRegistry({

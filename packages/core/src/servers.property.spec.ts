@@ -5,7 +5,7 @@ import { Findings } from '../soak/findings'
 import { JobObservers } from '../soak/job-observers'
 import { setup, START } from '../test/harness'
 import { PROFILES, transportFor } from '../test/profiles'
-import { propertySeed } from '../test/property-seed'
+import { propertySeeds, replayable } from '../test/property-seed'
 import type { VideoClient } from './types'
 
 afterEach(() => {
@@ -125,36 +125,42 @@ class ServerRun {
   }
 }
 
-describe('every profile, with faults on (property-based)', () => {
-  it('never regresses a status or progress, and never takes a job the server has for deleted', async () => {
-    await fc.assert(
-      fc.asyncProperty(worldArb, async ({ profile, jobs, ops }) => {
-        const { api, client, advance } = setup({
-          mock: { profile, latencyMs: [50, 400] },
-          transport: transportFor(profile),
-        })
-        const run = new ServerRun(api, client)
-        try {
-          for (let i = 0; i < jobs; i++) {
-            const creating = client.create({ prompt: `job ${i}` })
-            await advance(1_000)
-            run.ids.push((await creating).id)
-          }
-          for (const op of ops) {
-            await run.apply(op)
-            run.verifyAlive()
-          }
-          await advance(120_000)
-          run.verifyAlive()
-        } finally {
-          run.dispose()
-          vi.useRealTimers()
-        }
-        expect(run.findings.messages('regression')).toEqual([])
-        expect(run.findings.messages('resurrection')).toEqual([])
-        expect(run.findings.messages('subscriber-error')).toEqual([])
-      }),
-      { seed: propertySeed('servers.property.spec', 20261205), numRuns: 40 },
-    )
-  }, 60_000)
-})
+describe.each(propertySeeds([20261205]))(
+  'every profile, with faults on (property-based, $label)',
+  ({ seed }) => {
+    it('never regresses a status or progress, and never takes a job the server has for deleted', async () => {
+      await replayable(seed, () =>
+        fc.assert(
+          fc.asyncProperty(worldArb, async ({ profile, jobs, ops }) => {
+            const { api, client, advance } = setup({
+              mock: { profile, latencyMs: [50, 400] },
+              transport: transportFor(profile),
+            })
+            const run = new ServerRun(api, client)
+            try {
+              for (let i = 0; i < jobs; i++) {
+                const creating = client.create({ prompt: `job ${i}` })
+                await advance(1_000)
+                run.ids.push((await creating).id)
+              }
+              for (const op of ops) {
+                await run.apply(op)
+                run.verifyAlive()
+              }
+              await advance(120_000)
+              run.verifyAlive()
+            } finally {
+              run.dispose()
+              vi.useRealTimers()
+            }
+            expect(run.findings.messages('regression')).toEqual([])
+            expect(run.findings.messages('collected')).toEqual([])
+            expect(run.findings.messages('resurrection')).toEqual([])
+            expect(run.findings.messages('subscriber-error')).toEqual([])
+          }),
+          { seed, numRuns: 40 },
+        ),
+      )
+    }, 60_000)
+  },
+)

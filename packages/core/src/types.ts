@@ -83,7 +83,11 @@ export interface VideoListHandle {
 
 /** What happened to a job, for toasts, analytics or webhooks fan-out. */
 export interface VideoClientEvent {
-  /** `completed` / `failed` when a job reaches that status, `deleted` when a delete is confirmed, else `updated`. */
+  /**
+   * `completed` / `failed` when a job reaches that status (once: a job whose entry was collected and loaded
+   * again is `updated`, while the client keeps its last data, for the last 1,000 collected jobs),
+   * `deleted` when a delete is confirmed (nothing more is told of that job), else `updated`.
+   */
   readonly type: 'updated' | 'completed' | 'failed' | 'deleted'
   readonly id: string
   /** The video as the cache holds it after the change. */
@@ -174,8 +178,11 @@ export interface VideoClient {
   remix(id: string, params: RemixVideoParams): Promise<Video>
   /**
    * Deletes a video optimistically: it leaves every list and reads `isDeleted` synchronously, before the
-   * request is sent, and its polling stops. On success it stays gone; on failure it returns to its exact
-   * place in every list, polling resumes, and the promise rejects.
+   * request is sent, and its polling stops. On success it stays gone. A failure that leaves open whether
+   * the server deleted it (a 404, a 5xx, a timeout, a dropped connection, a broken answer) is settled by a
+   * retrieve: a video found gone counts as deleted. Otherwise it returns to its exact place in every list,
+   * polling resumes, and the promise rejects; when that retrieve failed too, the client keeps looking
+   * (backing off like polls) and marks the video deleted if it turns out gone.
    */
   delete(id: string): Promise<void>
   /** Resolves with the completed video; rejects with `VideoJobFailedError` when the job fails. */

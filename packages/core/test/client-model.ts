@@ -3,6 +3,7 @@ import { dequal } from 'dequal'
 import fc from 'fast-check'
 import { vi } from 'vitest'
 import { CreationOrder } from '../soak/creation-order'
+import { EventObserver } from '../soak/event-observer'
 import { Findings } from '../soak/findings'
 import { JobObservers } from '../soak/job-observers'
 import { describeList, ListObservers } from '../soak/list-observers'
@@ -103,6 +104,7 @@ export class Run {
   private readonly lists: readonly VideoListHandle[]
   private readonly jobObservers: JobObservers
   private readonly listObservers: ListObservers
+  private readonly events: EventObserver
   private readonly ids: string[]
   private readonly deleting = new Set<string>()
   private readonly deleted = new Set<string>()
@@ -120,7 +122,8 @@ export class Run {
       environment: createManualEnvironment(),
       gcTime: GC_TIME,
     })
-    const isDeleted = (id: string): boolean => this.deleted.has(id)
+    this.events = new EventObserver(this.client, this.findings)
+    const isDeleted = (id: string): boolean => this.deleted.has(id) || this.events.isConfirmedDeleted(id)
     const createdHere = (id: string): boolean => this.wire.created.has(id)
     this.jobObservers = new JobObservers(this.client, this.findings, isDeleted)
     this.listObservers = new ListObservers(this.client, this.findings, {
@@ -154,6 +157,7 @@ export class Run {
     for (const id of this.deleted)
       if (!this.client.getJob(id).isDeleted) this.findings.add('resurrection', `${id} reads not deleted`)
     this.client.dispose()
+    this.events.stop()
   }
 
   private act(op: Exclude<Op, { kind: 'deliver' | 'tick' }>): void {

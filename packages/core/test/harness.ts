@@ -46,3 +46,13 @@ export function record(client: ReturnType<typeof setup>['client'], id: string) {
   const subscription = client.job$(id).subscribe((state) => states.push(state))
   return { states, last: () => states.at(-1) as VideoJobState, unsubscribe: () => subscription.unsubscribe() }
 }
+
+/** {@link setup} with three jobs and a `list()` loaded and observed: `rows()` are its ids. */
+export async function withList(latencyMs = 1_000) {
+  const ctx = setup({ mock: { latencyMs } })
+  const ids = [0, 1, 2].map((i) => ctx.api.jobs.create({ prompt: `v${i}` }).id)
+  const list = ctx.client.list()
+  list.state$.subscribe()
+  await ctx.advance(latencyMs)
+  return { ...ctx, ids, list, rows: () => list.getState().videos.map((v) => v.id) }
+}

@@ -14,12 +14,12 @@ export class ConnectionDroppedError extends TypeError {
   }
 }
 
-/** Every fault that replaces the answer (latency and reorder only delay it). */
-export type ReplacingFault = Exclude<MockFault, { type: 'latency' | 'reorder' }>
+/** Every fault that replaces the answer (latency and reorder only delay it, lag only ages its data). */
+export type ReplacingFault = Exclude<MockFault, { type: 'latency' | 'reorder' | 'lag' }>
 
 /** Whether `fault` replaces the answer (rather than delaying it). */
 export function isReplacingFault(fault: MockFault | undefined): fault is ReplacingFault {
-  return fault !== undefined && fault.type !== 'latency' && fault.type !== 'reorder'
+  return fault !== undefined && fault.type !== 'latency' && fault.type !== 'reorder' && fault.type !== 'lag'
 }
 
 /** The answer that replaces the normal one for `fault`; throws {@link ConnectionDroppedError} for `drop`. */

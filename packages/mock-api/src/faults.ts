@@ -38,6 +38,12 @@ export type MockFault =
    * already shows the job.
    */
   | { type: 'reorder'; ms: number }
+  /**
+   * A lagging replica: a read (list, retrieve, content) answers each job's state as it was `ms` ago, though
+   * it was sent after newer answers, so only the data itself shows it is old. Which jobs exist is read
+   * now; writes ignore it.
+   */
+  | { type: 'lag'; ms: number }
 
 /** When to inject a fault: every given filter must match; `times` limits uses, `probability` draws from the seed. */
 export interface MockFaultRule {
@@ -134,6 +140,7 @@ const FAULT_TYPES: ReadonlySet<string> = new Set<MockFault['type']>([
   'schema',
   'latency',
   'reorder',
+  'lag',
 ])
 
 function assertRule(rule: MockFaultRule): void {
@@ -148,7 +155,7 @@ function assertRule(rule: MockFaultRule): void {
   const { fault } = rule
   if (fault.type === 'error') assertIntegerIn(fault.status, 400, 599, 'error fault status')
   if (fault.type === 'rate-limit') assertNonNegative(fault.retryAfterMs, 'rate-limit fault retryAfterMs')
-  if (fault.type === 'latency' || fault.type === 'reorder')
+  if (fault.type === 'latency' || fault.type === 'reorder' || fault.type === 'lag')
     assertNonNegative(fault.ms, `${fault.type} fault ms`)
   if ('after' in fault && fault.after !== undefined && fault.after !== 'work') {
     throw new RangeError(`${fault.type} fault after must be 'work' or absent, got ${String(fault.after)}.`)

@@ -194,6 +194,33 @@ describe('reorder fault', () => {
   })
 })
 
+describe('lag fault', () => {
+  it('answers a read with the state as it was, though it was sent after a newer answer', async () => {
+    const clock = createManualClock(Date.UTC(2026, 1, 1))
+    const api = createMockVideoApi({ clock, queueMs: 1_000, renderMs: 10_000 })
+    const { id } = await createVideo(api)
+    clock.advance(6_000)
+    const read = async (): Promise<MockVideo> =>
+      (await (await api.fetch(`${BASE_URL}/videos/${id}`)).json()) as MockVideo
+    expect(await read()).toMatchObject({ status: 'in_progress', progress: 49 })
+    api.faults.next({ type: 'lag', ms: 5_500 }, { endpoint: 'retrieve' })
+    expect(await read()).toMatchObject({ status: 'queued', progress: 0 })
+    api.faults.next({ type: 'lag', ms: 3_000 }, { endpoint: 'list' })
+    const list = (await (await api.fetch(`${BASE_URL}/videos`)).json()) as { data: MockVideo[] }
+    expect(list.data).toMatchObject([{ id, status: 'in_progress', progress: 19 }])
+    expect(api.log.map((entry) => entry.fault)).toEqual([undefined, undefined, 'lag', 'lag'])
+  })
+
+  it('leaves writes alone', async () => {
+    const clock = createManualClock(Date.UTC(2026, 1, 1))
+    const api = createMockVideoApi({ clock })
+    api.faults.next({ type: 'lag', ms: 60_000 }, { endpoint: 'create' })
+    const { created_at } = await createVideo(api)
+    expect(created_at).toBe(Date.UTC(2026, 1, 1) / 1_000)
+    expect(() => api.faults.next({ type: 'lag', ms: -1 })).toThrow(/lag fault ms/)
+  })
+})
+
 describe('faults after the work', () => {
   it('a create answered 503 still stored the job: it is on the next list page', async () => {
     const api = createMockVideoApi({ clock: 'manual' })

@@ -92,7 +92,8 @@ export function createMockVideoApi(options: MockVideoApiOptions = {}): MockVideo
     if (fault) entry.fault = fault.type
     if (fault?.type === 'latency' && write) await abortableDelay(fault.ms, request.signal)
     else if (fault?.type === 'latency' || fault?.type === 'reorder') hold += fault.ms
-    const exchange = { request, url, route, entry }
+    const lagMs = fault?.type === 'lag' && !write ? fault.ms : 0
+    const exchange = { request, url, route, entry, lagMs }
     if (!isReplacingFault(fault)) {
       const response = await respond(exchange)
       return later(hold, request, () => response)
@@ -111,7 +112,7 @@ export function createMockVideoApi(options: MockVideoApiOptions = {}): MockVideo
     return errorResponse(profile.renderError?.(error, { endpoint, method, path }) ?? error)
   }
 
-  async function respond({ request, url, route, entry }: Exchange): Promise<Response> {
+  async function respond({ request, url, route, entry, lagMs }: Exchange): Promise<Response> {
     try {
       if (route.kind === 'not-found') throw routeNotFound(request.method, url.pathname)
       if (route.kind === 'method-not-allowed')
@@ -131,7 +132,7 @@ export function createMockVideoApi(options: MockVideoApiOptions = {}): MockVideo
         wireId: route.id ?? '',
         jobs,
         profile,
-        now: clock.now(),
+        now: clock.now() - lagMs,
         maxBodyBytes,
         pollAfterMs,
       })
@@ -201,6 +202,8 @@ interface Exchange {
   url: URL
   route: MockRoute
   entry: MockRequestLogEntry
+  /** A lagging replica's read: how far behind the data it answers is. */
+  lagMs: number
 }
 
 const WRITES: ReadonlySet<MockEndpoint> = new Set(['create', 'delete', 'remix'])

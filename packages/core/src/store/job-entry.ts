@@ -67,6 +67,8 @@ const MAX_COLLECTED = 1_000
  */
 export class CollectedData {
   readonly #data = new Map<string, { readonly seq: number; readonly video: Video }>()
+  /** The data taken back last (kept until the next take), which subscribers were shown before the collection. */
+  #taken: { readonly id: string; readonly video: Video } | undefined
 
   remember(id: string, entry: JobEntry): void {
     if (entry.facts.video === undefined) return
@@ -78,10 +80,23 @@ export class CollectedData {
   take(id: string): { readonly seq: number; readonly video: Video } | undefined {
     const data = this.#data.get(id)
     this.#data.delete(id)
+    if (data !== undefined) this.#taken = { id, video: data.video }
     return data
+  }
+
+  /**
+   * A change of a job whose entry was just collected and loaded again is told against what subscribers
+   * were shown before, so a job's end (`completed`, `failed`) is told once.
+   */
+  told(change: JobChange): JobChange {
+    const taken = this.#taken
+    return change.previous === undefined && taken?.id === change.id
+      ? { ...change, previous: taken.video }
+      : change
   }
 
   clear(): void {
     this.#data.clear()
+    this.#taken = undefined
   }
 }

@@ -90,6 +90,20 @@ describe('VideoStore', () => {
     expect(store.has(kept.id)).toBe(false)
   })
 
+  it('takes nothing older than what was collected, from an earlier request or a lagging server', () => {
+    // Found by the soak's lag fault (seed 10, 120 minutes): a completed job, collected, came back
+    // in_progress from a later request to a lagging replica, and events$ told its end twice.
+    const { store, changes, advance } = setup()
+    const done = makeVideo({ status: 'completed', progress: 100 })
+    store.merge(done, 5)
+    advance(1_000)
+    store.collectGarbage(1_000)
+    expect(store.has(done.id)).toBe(false)
+    expect(store.merge({ ...done, status: 'in_progress', progress: 80 }, 6)).toBe('stale')
+    expect(store.getState(done.id)).toMatchObject({ status: 'completed', progress: 100 })
+    expect(changes.filter((change) => change.previous?.status !== change.video?.status)).toHaveLength(1)
+  })
+
   it('keeps the rows of a cached list until the list itself is dropped', () => {
     const { store, advance, now } = setup()
     const record = new ListPages(store, 'desc', { now })

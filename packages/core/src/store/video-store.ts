@@ -115,11 +115,10 @@ export class VideoStore {
     if (this.#tombstones.isConfirmed(video.id)) return 'deleted'
     const entry = this.#entry(video.id)
     const collected = this.#collected.take(video.id)
-    // An answer older than what was collected brings that newer data back instead.
-    if (collected !== undefined && entry.facts.video === undefined && seq < collected.seq) {
+    // What was collected comes back first and the answer is merged over it, so an answer can neither be
+    // older than it by request (started earlier) nor by data (a lagging server): both checks apply.
+    if (collected !== undefined && entry.facts.video === undefined)
       this.#mergeNow(collected.video, collected.seq, undefined)
-      return 'stale'
-    }
     if (seq < entry.dataSeq) return 'stale'
     const previous = entry.facts.video
     const { video: merged, verdict } = mergeVideo(previous, video)
@@ -134,7 +133,7 @@ export class VideoStore {
       merged.status === 'in_progress'
         ? addSample(entry.facts.samples, observedAt ?? at, merged.progress)
         : entry.facts.samples
-    this.#changes.push({ id: video.id, previous, video: merged, deleted: false })
+    this.#changes.push(this.#collected.told({ id: video.id, previous, video: merged, deleted: false }))
     this.#update(entry, { video: merged, updatedAt: at, progressFloor: floor, samples })
     return verdict
   }

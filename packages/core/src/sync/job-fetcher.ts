@@ -258,9 +258,9 @@ export class JobFetcher {
     }
   }
 
-  /** Reads a video body (normalized, validated) as the answer about `requestedId`, if about one. */
-  readVideo(body: unknown, source: string, sent?: ReadContext['sent']): Video {
-    return parseVideo(body, source, { ...this.#context(), sent })
+  /** Reads a video body (normalized, validated): about `requestedId` if given, falling back on `sent`. */
+  readVideo(body: unknown, source: string, about: Pick<ReadContext, 'requestedId' | 'sent'> = {}): Video {
+    return parseVideo(body, source, { ...this.#context(about.requestedId), sent: about.sent })
   }
 
   /** A job's liveness changed by a write (a delete, or its rollback): the poller stops or resumes it. */

@@ -6,11 +6,13 @@ import {
   type CreateVideoParams,
   type RemixVideoParams,
 } from '../schema/params'
+import type { Scheduler } from '../scheduler'
 import { DeletedVideoSchema, type Video, type VideoContentVariant } from '../schema/video'
 import type { VideoStore } from '../store/video-store'
 import { assertContentType } from '../transport/content-type'
 import { assertVideoId } from '../transport/paths'
 import type { VideoTransport } from '../transport/types'
+import { backoffDelay, type BackoffOptions } from './backoff'
 import { unsupported } from './capabilities'
 import { classifyFailure } from './failure-policy'
 import type { JobFetcher } from './job-fetcher'
@@ -23,6 +25,9 @@ export interface JobWriterDeps {
   readonly requests: RequestPipe
   /** Where answers enter the cache, numbered, and where what happened is told. */
   readonly fetcher: JobFetcher
+  /** Times the looks after a delete whose outcome is unknown, backing off like failed polls. */
+  readonly scheduler: Scheduler
+  readonly backoff: BackoffOptions
 }
 
 /**
@@ -43,7 +48,9 @@ export class JobWriter {
     const seq = this.#deps.fetcher.nextSeq()
     const result = await this.#deps.requests.send((signal) => this.#deps.transport.create(input, { signal }))
     const { prompt, model, size, seconds } = input
-    const video = this.#deps.fetcher.readVideo(result.body, 'POST /videos', { prompt, model, size, seconds })
+    const video = this.#deps.fetcher.readVideo(result.body, 'POST /videos', {
+      sent: { prompt, model, size, seconds },
+    })
     return this.#deps.fetcher.acceptCreated(video, seq, result)
   }
 
@@ -55,7 +62,7 @@ export class JobWriter {
       this.#deps.transport.remix(id, input, { signal }),
     )
     const sent = { prompt: input.prompt, remixed_from_video_id: id }
-    const video = this.#deps.fetcher.readVideo(result.body, `POST /videos/${id}/remix`, sent)
+    const video = this.#deps.fetcher.readVideo(result.body, `POST /videos/${id}/remix`, { sent })
     return this.#deps.fetcher.acceptCreated(video, seq, result)
   }
 
@@ -107,11 +114,44 @@ export class JobWriter {
       parseBody(DeletedVideoSchema, result.body, `DELETE /videos/${id}`)
       this.#deps.store.confirmDeleted(id)
     } catch (error) {
-      const after404 = classifyFailure(error) === 'gone' ? await this.#lookAfter404(id) : undefined
-      if (after404 === 'gone') return this.#deps.store.confirmDeleted(id)
+      // A 404 (which a server without a delete route answers too) or an answer lost on its way back (a
+      // 5xx, a timeout, a dropped connection or a broken body, after the server may have deleted it)
+      // leaves the outcome open: a retrieve tells.
+      const kind = classifyFailure(error)
+      const look = kind === 'gone' || kind === 'transient' ? await this.#look(id) : undefined
+      if (look === 'gone') return this.#deps.store.confirmDeleted(id)
       this.#deps.store.restore(id)
       this.#deps.fetcher.livenessChanged(id)
-      throw this.#deleteRefused(id, error, after404 === 'there')
+      // Still open: the video is back, and the client keeps looking (backing off) until the server says.
+      if (look === 'unknown') void this.#lookUntilKnown(id)
+      throw this.#deleteRefused(id, error, kind === 'gone' && look === 'there')
+    }
+  }
+
+  /**
+   * After a delete whose outcome stayed unknown: looks again, backing off, until the server says whether
+   * the video is there; if it is gone, the delete did happen and the job ends deleted. A delete of the
+   * same job started meanwhile takes over.
+   */
+  async #lookUntilKnown(id: string): Promise<void> {
+    const { requests, store, scheduler, backoff } = this.#deps
+    for (let attempt = 1; !requests.disposed; attempt++) {
+      await new Promise<void>((resolve) => {
+        const cancel = scheduler.schedule(done, backoffDelay(attempt, backoff))
+        const stop = requests.onDispose(done)
+        function done(): void {
+          cancel()
+          stop()
+          resolve()
+        }
+      })
+      if (requests.disposed || store.isDeleted(id)) return
+      const look = await this.#look(id)
+      if (look === 'there' || store.isDeleted(id)) return
+      if (look === 'gone') {
+        store.confirmDeleted(id)
+        return this.#deps.fetcher.livenessChanged(id)
+      }
     }
   }
 
@@ -131,12 +171,14 @@ export class JobWriter {
   }
 
   /**
-   * A DELETE answered 404, which a server without a delete route also answers: a retrieve tells whether
-   * the video is gone, still there, or (if it fails too) unknown.
+   * After a DELETE that failed in a way that leaves its outcome open: a retrieve tells whether the video
+   * is gone, still there, or (if it fails too, or answers no video) unknown.
    */
-  async #lookAfter404(id: string): Promise<'gone' | 'there' | 'unknown'> {
+  async #look(id: string): Promise<'gone' | 'there' | 'unknown'> {
     try {
-      await this.#deps.requests.send((signal) => this.#deps.transport.retrieve(id, { signal }))
+      const result = await this.#deps.requests.send((signal) => this.#deps.transport.retrieve(id, { signal }))
+      // Only a video says it is there; a broken body says nothing.
+      this.#deps.fetcher.readVideo(result.body, `GET /videos/${id}`, { requestedId: id })
       return 'there'
     } catch (error) {
       return classifyFailure(error) === 'gone' ? 'gone' : 'unknown'
