@@ -146,10 +146,12 @@ export async function installConsumerApps(): Promise<ConsumerApps> {
 
 /** The `package.json` of a tarball, read without unpacking it. */
 export async function packedManifest(tarball: string): Promise<Record<string, unknown>> {
-  return JSON.parse(await runCommand('tar', ['-xzOf', tarball, 'package/package.json'], {})) as Record<
-    string,
-    unknown
-  >
+  return JSON.parse(await packedFile(tarball, 'package.json')) as Record<string, unknown>
+}
+
+/** A file of a tarball (`LICENSE`, `package.json`), read without unpacking it. */
+export function packedFile(tarball: string, path: string): Promise<string> {
+  return runCommand('tar', ['-xzOf', tarball, `package/${path}`], {})
 }
 
 /** The range this repository declares for a third-party package (the examples', core's or the root's). */

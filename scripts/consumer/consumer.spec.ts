@@ -7,13 +7,20 @@
  * CommonJS) for the scripts. It catches wrong `exports`, files missing from a tarball, peer ranges that do
  * not resolve and broken types.
  */
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../../e2e/shared/browser'
 import { publicPackages } from '../test-support/packages'
 import { runCommand, startProcess } from '../test-support/processes'
-import { installConsumerApps, packedManifest, packedTarballs, type ConsumerApps } from './consumer-apps'
+import {
+  installConsumerApps,
+  packedFile,
+  packedManifest,
+  packedTarballs,
+  type ConsumerApps,
+} from './consumer-apps'
 
 /** Whose playwright-core drives Chromium (the consumers themselves install no browser tooling). */
 const playwrightHost = fileURLToPath(new URL('../../examples/react-dashboard', import.meta.url))
@@ -53,6 +60,15 @@ describe('the packed tarballs', () => {
       const manifest = await packedManifest(tarball)
       expect(JSON.stringify(manifest), tarball).not.toContain('workspace:')
       expect(manifest.version).toBe([...versions][0])
+    }
+  })
+
+  it('carry the MIT license their manifests name', async () => {
+    const license = readFileSync(fileURLToPath(new URL('../../LICENSE', import.meta.url)), 'utf8')
+    expect(license).toMatch(/^MIT License/)
+    for (const tarball of packedTarballs().values()) {
+      expect((await packedManifest(tarball)).license, tarball).toBe('MIT')
+      expect(await packedFile(tarball, 'LICENSE'), tarball).toBe(license)
     }
   })
 })
