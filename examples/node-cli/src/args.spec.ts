@@ -24,6 +24,15 @@ describe('parseCliArgs', () => {
     })
   })
 
+  it('reads headers for a relay, and refuses a line that is no header', () => {
+    const argv = ['--header', 'cookie: vidjob_demo_user=ann', '--header', 'x-trace:  1 ']
+    expect(parseCliArgs(argv).headers).toEqual({ cookie: 'vidjob_demo_user=ann', 'x-trace': '1' })
+    expect(parseCliArgs([]).headers).toEqual({})
+    expect(() => parseCliArgs(['--header', 'no colon'])).toThrow(
+      new UsageError("--header must be 'Name: value', got 'no colon'."),
+    )
+  })
+
   it('ignores the separator pnpm passes through', () => {
     expect(parseCliArgs(['--', '--jobs', '2', '--seed', '3'])).toMatchObject({ ids: [], jobs: 2, seed: 3 })
   })

@@ -9,6 +9,8 @@ export interface CliOptions {
   /** A compatible server; when absent the embedded mock API runs in-process. */
   baseURL: string | undefined
   apiKey: string | undefined
+  /** Sent with every request to `baseURL`: a relay's session cookie or token. */
+  headers: Record<string, string>
   failRate: number
   seed: number
   /** `--color` (true), `--no-color` (false), or neither (undefined: decided from the terminal and env). */
@@ -28,6 +30,8 @@ Options:
   --jobs N           jobs to create on the mock API, 1–50 (default 5; ignored when ids are given)
   --base-url URL     use a compatible Videos API instead of the mock, e.g. http://localhost:4010/v1
                      (the key comes from OPENAI_API_KEY)
+  --header 'N: V'    send this header to --base-url (repeatable), e.g. the session cookie of a relay:
+                     --base-url http://127.0.0.1:4173/api/videos/v1 --header 'cookie: vidjob_demo_user=ann'
   --fail-rate P      share of mock jobs that fail, 0–1 (default 0.2)
   --seed N           seed of the mock API (default: random)
   --color            colour the output even when it is not a terminal
@@ -51,6 +55,7 @@ Exit status:
 export const OPTIONS = {
   jobs: { type: 'string', default: '5' },
   'base-url': { type: 'string' },
+  header: { type: 'string', multiple: true },
   'fail-rate': { type: 'string', default: '0.2' },
   seed: { type: 'string' },
   color: { type: 'boolean' },
@@ -85,11 +90,19 @@ export function parseCliArgs(
     jobs,
     baseURL: values['base-url'],
     apiKey: env.OPENAI_API_KEY,
+    headers: Object.fromEntries((values.header ?? []).map(parseHeader)),
     failRate,
     seed,
     color: values.color,
     help: values.help,
   }
+}
+
+/** `'Name: value'` → `[name, value]`; a line that is no header is a usage error. */
+function parseHeader(line: string): [string, string] {
+  const match = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):\s*(.*)$/.exec(line)
+  if (!match) throw new UsageError(`--header must be 'Name: value', got '${line}'.`)
+  return [match[1] as string, (match[2] as string).trim()]
 }
 
 function parseOrExplain(argv: readonly string[]) {

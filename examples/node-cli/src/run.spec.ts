@@ -1,9 +1,11 @@
 import { createFetchTransport } from '@vidjob/core'
 import { createMockVideoApi, type MockVideoApiOptions } from '@vidjob/mock-api'
 import { EventEmitter } from 'node:events'
+import { createServer, type IncomingHttpHeaders } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { EXIT, USAGE } from './args'
-import { runCli, type CliProcess, type Connection } from './run'
+import { EXIT, parseCliArgs, USAGE } from './args'
+import { connectOverHttp, runCli, type CliProcess, type Connection } from './run'
 import { createScreen } from './test-terminal'
 
 beforeEach(() => {
@@ -129,5 +131,35 @@ describe('runCli', () => {
     ])
     expect(text).toMatch(/\] video_\w+ failed: .+ “A calico cat/)
     expect(text).toContain('Summary: 0/1 completed')
+  })
+})
+
+describe('connectOverHttp', () => {
+  it('sends the key and every --header to --base-url (a relay reads its session cookie)', async () => {
+    vi.useRealTimers()
+    const seen: IncomingHttpHeaders[] = []
+    const server = createServer((request, response) => {
+      seen.push(request.headers)
+      response.writeHead(200, { 'content-type': 'application/json' })
+      response.end(
+        JSON.stringify({ id: 'video_1', object: 'video', status: 'queued', progress: 0, created_at: 1 }),
+      )
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    try {
+      const { port } = server.address() as AddressInfo
+      const argv = [
+        '--base-url',
+        `http://127.0.0.1:${port}/api/videos/v1`,
+        '--header',
+        'cookie: vidjob_demo_user=ann',
+      ]
+      const connection = await connectOverHttp(parseCliArgs(argv, { OPENAI_API_KEY: 'sk-cli' }))
+      await connection.transport.retrieve('video_1')
+      expect(seen[0]).toMatchObject({ cookie: 'vidjob_demo_user=ann', authorization: 'Bearer sk-cli' })
+      expect(connection.requests()).toBe(1)
+    } finally {
+      server.close()
+    }
   })
 })

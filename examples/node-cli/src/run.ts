@@ -70,6 +70,7 @@ export async function connectOverHttp(options: CliOptions): Promise<Connection> 
     const transport = createFetchTransport({
       baseURL: options.baseURL,
       apiKey: options.apiKey,
+      headers: options.headers,
       fetch: counter.fetch,
     })
     return { transport, requests: counter.count, where: options.baseURL, close: async () => undefined }
