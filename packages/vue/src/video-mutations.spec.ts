@@ -111,7 +111,8 @@ describe('useDeleteVideo', () => {
     const target = ids[1] as string
     const removal = result.remove.mutateAsync(target)
     expect(result.list.videos.value.map((video) => video.id)).toEqual(before.filter((id) => id !== target))
-    await Promise.all([expect(removal).rejects.toBeInstanceOf(VideoApiError), advance(100)])
+    // A 5xx leaves the outcome open: a retrieve (another 100 ms) finds the video still there.
+    await Promise.all([expect(removal).rejects.toBeInstanceOf(VideoApiError), advance(300)])
     expect(result.list.videos.value.map((video) => video.id)).toEqual(before)
     expect(result.remove.error.value).toMatchObject({ status: 500, message: 'The database is on fire' })
     expect([result.remove.status.value, result.remove.variables.value]).toEqual(['error', target])
