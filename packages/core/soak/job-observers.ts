@@ -11,11 +11,14 @@ interface Observer {
 interface Highest {
   status: VideoStatus
   progress: number
+  /** The latest `expires_at` shown: the server only ever extends it, and the merge does not rank it. */
+  expiresAt: number
 }
 
 /**
- * Every `job$` subscription the soak opens, each checked at every emission: a job's status and progress
- * only move forward across all of its emissions (whichever subscriber saw them), a subscription never
+ * Every `job$` subscription the soak opens, each checked at every emission: a job's status, progress and
+ * `expires_at` only move forward across all of its emissions (whichever subscriber saw them; the merge
+ * does not rank `expires_at`, so only the request order keeps an older answer from moving it back), a subscription never
  * loses its video (a garbage-collected observed entry would), equal data keeps its object, a job whose
  * delete was confirmed never reads as not deleted again nor gets new data, and `error` is never called.
  *
@@ -66,7 +69,8 @@ export class JobObservers {
     if (last !== undefined && state.video !== undefined && last !== state.video && dequal(last, state.video))
       this.findings.add('identity', `${id}: job$ emitted equal data in a new object`)
     if (this.isConfirmedDeleted(id)) this.checkGone(observer, state)
-    if (state.status !== undefined) this.checkForward(id, state.status, state.progress)
+    if (state.status !== undefined)
+      this.checkForward(id, state.status, state.progress, state.video?.expires_at ?? 0)
     observer.last = state
   }
 
@@ -83,9 +87,11 @@ export class JobObservers {
       this.findings.add('resurrection', `${id} got new data after its delete was confirmed`)
   }
 
-  private checkForward(id: string, status: VideoStatus, progress: number): void {
+  private checkForward(id: string, status: VideoStatus, progress: number, expiresAt: number): void {
     const highest = this.highest.get(id)
     if (highest) {
+      if (expiresAt < highest.expiresAt)
+        this.findings.add('regression', `${id} expires_at ${expiresAt} after ${highest.expiresAt}`)
       const rank = statusRank(status) - statusRank(highest.status)
       if (rank < 0 || (rank === 0 && status !== highest.status))
         this.findings.add('regression', `${id} status ${status} after ${highest.status}`)
@@ -95,6 +101,7 @@ export class JobObservers {
     this.highest.set(id, {
       status: !highest || statusRank(status) > statusRank(highest.status) ? status : highest.status,
       progress: Math.max(progress, highest?.progress ?? 0),
+      expiresAt: Math.max(expiresAt, highest?.expiresAt ?? 0),
     })
   }
 }

@@ -113,6 +113,9 @@ const MIN_SETTLE_MS = 5 * MINUTE
 const SETTLE_MS_PER_JOB = SECOND
 /** The driver looks at snapshots at least this often. */
 const MAX_STEP_MS = SECOND
+/** How often the server extends completed videos' lifetimes, and by how much. */
+const EXTENSION_EVERY_MS = 7 * SECOND
+const EXTENSION_SECONDS = 60
 const JOBS_PER_30_MINUTES = 200
 const BASE_URL = 'http://mock.local/v1'
 
@@ -274,6 +277,7 @@ class SoakRun {
     this.planCreations()
     this.planRateLimitBursts()
     this.planObserverChurn(this.startedAt + SECOND)
+    this.planExpiryExtensions(this.startedAt + EXTENSION_EVERY_MS)
     for (const handle of this.lists)
       this.planListSession(handle, this.startedAt + this.random.int(0, 30 * SECOND))
     this.agenda.at(this.faultsEndAt, () => this.settle())
@@ -453,6 +457,20 @@ class SoakRun {
 
   private openObserver(id: string, lifetime: number): void {
     this.agenda.at(this.now() + lifetime, this.jobObservers.observe(id))
+  }
+
+  /**
+   * The server extends every completed video's lifetime now and then: a field the forward-only merge does
+   * not rank, so only the request order keeps a reordered older answer from moving it back.
+   */
+  private planExpiryExtensions(at: number): void {
+    this.agenda.at(at, () => {
+      if (this.settling) return
+      for (const video of this.api.jobs.all())
+        if (this.records.has(video.id) && video.status === 'completed')
+          this.api.jobs.extendExpiry(video.id, EXTENSION_SECONDS)
+      this.planExpiryExtensions(this.now() + EXTENSION_EVERY_MS)
+    })
   }
 
   /** React-like churn: every 1–4 s a component mounts on a random job for 1–30 s (some mount twice, as StrictMode does). */

@@ -46,6 +46,8 @@ export interface JobPlan {
   renderMs: number
   outcome: JobOutcome
   forced?: ForcedEnd
+  /** Seconds added to a completed video's lifetime by `jobs.extendExpiry()`. */
+  expiryExtensionSeconds?: number
 }
 
 /** How long completed assets stay downloadable, like the hosted API (one day). */
@@ -100,7 +102,7 @@ function completedVideo(plan: JobPlan, atMs: number): MockVideo {
   return {
     ...baseVideo(plan, 'completed', 100),
     completed_at: completedAt,
-    expires_at: completedAt + ASSET_LIFETIME_SECONDS,
+    expires_at: completedAt + ASSET_LIFETIME_SECONDS + (plan.expiryExtensionSeconds ?? 0),
   }
 }
 

@@ -109,6 +109,21 @@ describe('createJobStore', () => {
     expect(() => jobs.complete('video_nope')).toThrow(/no such video/)
   })
 
+  it("extends a completed video's expiry for every read from then on, lagging ones included", () => {
+    const { jobs, clock } = setup()
+    const a = jobs.create({ prompt: 'a' })
+    const b = jobs.create({ prompt: 'b' })
+    expect(() => jobs.extendExpiry(a.id, 60)).toThrow(/is queued; only a completed one expires/)
+    const done = jobs.complete(a.id)
+    clock.advance(5_000)
+    expect(jobs.extendExpiry(a.id, 60).expires_at).toBe((done.expires_at ?? 0) + 60)
+    expect(jobs.extendExpiry(a.id, 30).expires_at).toBe((done.expires_at ?? 0) + 90)
+    expect(jobs.view(a.id)?.at(clock.now() - 5_000).expires_at).toBe((done.expires_at ?? 0) + 90)
+    expect(jobs.get(b.id)?.expires_at).toBeNull()
+    expect(() => jobs.extendExpiry(a.id, -1)).toThrow(/seconds/)
+    expect(() => jobs.extendExpiry('video_nope', 1)).toThrow(/no such video/)
+  })
+
   it('removes jobs from get/all/size but keeps them in the timeline', () => {
     const { jobs } = setup()
     const a = jobs.create({ prompt: 'a' })

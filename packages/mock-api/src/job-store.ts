@@ -50,6 +50,12 @@ export interface MockJobs {
   complete(id: string): MockVideo
   /** Forces a job to `failed` now, at its current progress. */
   fail(id: string, error?: { code?: string; message?: string }): MockVideo
+  /**
+   * Keeps a completed video's assets downloadable `seconds` longer (its `expires_at` moves later), as a
+   * server does that extends a video's lifetime. The change applies to every read from now on, a lagging
+   * replica's included: a lag fault delays rendering, not this. Throws unless the video is completed.
+   */
+  extendExpiry(id: string, seconds: number): MockVideo
   /** Deletes a job (as `DELETE /videos/{id}`); `false` if it was unknown or already deleted. */
   remove(id: string): boolean
   /** How many jobs exist, deleted ones excluded. */
@@ -148,6 +154,17 @@ export function createJobStore(options: JobStoreOptions): JobStore {
         progress: current.progress,
         error: { ...MOCK_FAILURES.internal, ...definedOnly(error ?? {}) },
       })),
+    extendExpiry(id, seconds) {
+      const record = liveOrThrow(id, 'extendExpiry')
+      assertNonNegative(seconds, 'seconds')
+      const current = videoAt(record.plan, now())
+      if (current.status !== 'completed')
+        throw new Error(
+          `jobs.extendExpiry('${id}'): the video is ${current.status}; only a completed one expires.`,
+        )
+      record.plan.expiryExtensionSeconds = (record.plan.expiryExtensionSeconds ?? 0) + seconds
+      return videoAt(record.plan, now())
+    },
     remove(id) {
       const record = live(id)
       if (!record) return false
