@@ -97,6 +97,8 @@ export interface SoakReport {
     readonly inFlightAfterDispose: number
   }
   readonly rateLimits: { readonly answers: number; readonly pausedMs: number }
+  /** How many times the server extended a completed video's `expires_at`. */
+  readonly expiryExtensions: number
   readonly findings: Readonly<Record<FindingKind, readonly string[]>>
   readonly findingCounts: Readonly<Record<FindingKind, number>>
 }
@@ -212,6 +214,7 @@ class SoakRun {
     deleteFailed: 0,
     lostDeletes: 0,
     exactRollbacks: 0,
+    expiryExtensions: 0,
   }
 
   constructor(
@@ -467,8 +470,10 @@ class SoakRun {
     this.agenda.at(at, () => {
       if (this.settling) return
       for (const video of this.api.jobs.all())
-        if (this.records.has(video.id) && video.status === 'completed')
+        if (this.records.has(video.id) && video.status === 'completed') {
           this.api.jobs.extendExpiry(video.id, EXTENSION_SECONDS)
+          this.stats.expiryExtensions++
+        }
       this.planExpiryExtensions(this.now() + EXTENSION_EVERY_MS)
     })
   }
@@ -704,6 +709,7 @@ class SoakRun {
         answers: this.wire.rateLimits.length,
         pausedMs: this.wire.rateLimits.reduce((sum, answer) => sum + answer.retryAfterMs, 0),
       },
+      expiryExtensions: this.stats.expiryExtensions,
       findings: this.findings.toRecord(),
       findingCounts: this.findings.countRecord(),
     }

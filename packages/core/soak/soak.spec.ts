@@ -53,6 +53,7 @@ describe(`soak with faults (seed ${settings.seed}, ${settings.minutes} simulated
     expect(emissions.job).toBeGreaterThan(jobs.planned)
     expect(emissions.list).toBeGreaterThan(0)
     expect(events.completed + events.failed).toBeGreaterThan(0)
+    expect(report.expiryExtensions).toBeGreaterThan(0)
     expect(events.deleted).toBeGreaterThanOrEqual(deletes.succeeded)
     for (const type of ['error', 'rate-limit', 'drop', 'malformed', 'schema', 'reorder', 'lag', 'after-work'])
       expect(faults[type], `${type} faults`).toBeGreaterThan(0)

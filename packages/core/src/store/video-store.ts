@@ -292,7 +292,8 @@ export class VideoStore {
     for (const list of lists) list.onEntityChange()
     const entries = [...this.#dirtyEntries]
     this.#dirtyEntries.clear()
-    for (const entry of entries) for (const listener of [...entry.listeners]) listener(entry.state)
+    for (const entry of entries)
+      if (entry.listeners.size > 0) for (const listener of [...entry.listeners]) listener(entry.state)
     if (this.#changes.length === 0) return
     this.#changeListeners.emit(this.#changes.splice(0))
   }

@@ -33,6 +33,8 @@ export class PollRequests {
   /** Requests a `refetch` caller awaits: they finish even when every watcher of their job leaves. */
   readonly #awaited = new WeakSet<Inflight>()
   readonly #settled = new Listeners<readonly string[]>()
+  /** Requests some of whose jobs were released or ended in this task, to abort at its end if nobody needs them. */
+  readonly #leaving = new Map<AbortController, ReadonlySet<string>>()
   readonly #deps: PollRequestDeps
   readonly #polling: PollingOptions
   readonly #backoff: BackoffOptions
@@ -101,13 +103,23 @@ export class PollRequests {
     this.abortFor(id)
   }
 
-  /** Aborts the request of a job, unless it also answers other jobs someone still watches. */
+  /**
+   * Aborts the request of a job, unless it also answers other jobs someone still watches. Checked once
+   * at the end of the task: a dashboard that unmounts releases thousands of jobs in one loop, and a page
+   * serves up to 100 of them, so checking each release on its own would cost O(riders²).
+   */
   abortFor(id: string): void {
     const inflight = this.#tracks.get(id)?.inflight
     if (!inflight || this.#unwatched.get(id) === inflight) return
-    const wanted = (other: string): boolean =>
-      (this.#tracks.get(other)?.watchers ?? 0) > 0 && !this.#deps.store.getState(other).isTerminal
-    if (![...inflight.ids].some((other) => other !== id && wanted(other))) inflight.controller.abort()
+    if (this.#leaving.size === 0) queueMicrotask(() => this.#abortUnwanted())
+    this.#leaving.set(inflight.controller, inflight.ids)
+  }
+
+  #abortUnwanted(): void {
+    const wanted = (id: string): boolean =>
+      !!this.#tracks.get(id)?.watchers && !this.#deps.store.getState(id).isTerminal
+    for (const [controller, ids] of this.#leaving) if (![...ids].some(wanted)) controller.abort()
+    this.#leaving.clear()
   }
 
   /** Starts a planned poll with the jobs of it that still need it. */

@@ -69,6 +69,26 @@ describe('the poller at scale', { timeout: 30_000 }, () => {
     expect(vi.getTimerCount()).toBe(1)
   })
 
+  it('checks a page whose riders leave once, at the end of the task, and keeps it for one that stays', async () => {
+    const context = setup({ mock: { queueMs: 0, renderMs: 6_000_000, latencyMs: 1_000 } })
+    const ids = Array.from({ length: 100 }, (_, i) => context.api.jobs.create({ prompt: `job ${i}` }).id)
+    const subscriptions = ids.map((id) => context.client.job$(id).subscribe())
+    await context.advance(500)
+    expect(context.api.log.map((entry) => [entry.endpoint, entry.status])).toEqual([['list', undefined]])
+    const abort = vi.spyOn(AbortController.prototype, 'abort')
+    subscriptions.slice(1).forEach((subscription) => subscription.unsubscribe())
+    await Promise.resolve()
+    expect(abort).not.toHaveBeenCalled()
+    // The last rider leaves too: nothing is aborted until the task is over, then the page.
+    subscriptions[0]?.unsubscribe()
+    expect(abort).not.toHaveBeenCalled()
+    await Promise.resolve()
+    expect(abort).toHaveBeenCalled()
+    await context.flush()
+    expect(context.api.log.map((entry) => [entry.endpoint, entry.status])).toEqual([['list', 'aborted']])
+    abort.mockRestore()
+  })
+
   it('emits a list once per page that refreshes its rows, not once per row', async () => {
     const context = setup({
       mock: { queueMs: 0, renderMs: 6_000_000 },
