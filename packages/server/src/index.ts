@@ -31,3 +31,7 @@ export { createSqliteStore, type SqliteStoreOptions } from './store/sqlite-store
 export { createRedisStore, type RedisStoreOptions } from './store/redis-store'
 export type { RedisConnectionOptions } from './store/redis-connection'
 export { createJobLeases, type JobLeases, type JobLeasesOptions } from './store/job-leases'
+export type { RelayFleet } from './fleet/relay-fleet'
+export type { RedisFleetOptions } from './fleet/redis-fleet'
+export type { EventLog, LoggedEvent } from './events/event-log'
+export type { SharedEventLog } from './events/redis-event-log'

@@ -1,11 +1,15 @@
 import { apiError, retryAfter } from './http'
+import type { RelayFleet } from './fleet/relay-fleet'
 import type { RelayLimits } from './options'
 
 const WINDOW_MS = 60_000
 /** When live jobs are the limit, when to try again: about when a job may have finished. */
 const LIVE_RETRY_MS = 10_000
 
-/** The per-user limits of one relay instance: prompt size, live jobs, creates in any minute. */
+/**
+ * The per-user limits of the relay: prompt size, live jobs, creates in any minute. Live jobs are counted in
+ * the store and creates by the fleet when there is one, so both hold across instances.
+ */
 export class UserLimits {
   readonly #live: number
   readonly #perMinute: number
@@ -14,7 +18,10 @@ export class UserLimits {
   /** When each user's recent creates were admitted, oldest first. */
   readonly #recent = new Map<string, number[]>()
 
-  constructor(limits: RelayLimits = {}) {
+  readonly #fleet: RelayFleet | undefined
+
+  constructor(limits: RelayLimits = {}, fleet?: RelayFleet) {
+    this.#fleet = fleet
     this.#live = limits.liveJobsPerUser ?? 10
     this.#perMinute = limits.createsPerMinute ?? 10
     this.maxPromptChars = limits.maxPromptChars ?? 32_000
@@ -34,23 +41,28 @@ export class UserLimits {
   }
 
   /** Admits one more create of `userId` (counting it), or answers 429 with `Retry-After`. */
-  admit(userId: string, liveJobs: number): Response | undefined {
+  async admit(userId: string, liveJobs: number): Promise<Response | undefined> {
     if (liveJobs >= this.#live)
       return tooMany(
         `You have ${liveJobs} videos rendering, the most this server allows at once; wait for one to finish.`,
         LIVE_RETRY_MS,
       )
+    const waitMs = this.#fleet
+      ? await this.#fleet.admitCreate(userId, this.#perMinute, WINDOW_MS)
+      : this.#admitHere(userId)
+    if (waitMs === undefined) return undefined
+    return tooMany(
+      `You started ${this.#perMinute} videos in the last minute, the most this server allows.`,
+      waitMs,
+    )
+  }
+
+  #admitHere(userId: string): number | undefined {
     const now = Date.now()
     const recent = (this.#recent.get(userId) ?? []).filter((at) => at > now - WINDOW_MS)
-    if (recent.length >= this.#perMinute) {
-      this.#recent.set(userId, recent)
-      return tooMany(
-        `You started ${recent.length} videos in the last minute, the most this server allows.`,
-        recent[0]! + WINDOW_MS - now,
-      )
-    }
-    recent.push(now)
     this.#recent.set(userId, recent)
+    if (recent.length >= this.#perMinute) return recent[0]! + WINDOW_MS - now
+    recent.push(now)
     return undefined
   }
 }

@@ -49,15 +49,15 @@ export function createVideoRelay(options: VideoRelayOptions): VideoRelay {
     environment: createManualEnvironment(),
   })
   const events = options.events ?? {}
-  const hub = new EventHub(events.bufferSize ?? 1_000)
-  const live = new LiveJobs(client, store, hub, onError)
+  const log = store.fleet?.events ?? new EventHub(events.bufferSize ?? 1_000)
+  const live = new LiveJobs({ client, store, log, onError })
   const context: RelayContext = {
     client,
     upstream: options.upstream,
     store,
     live,
-    hub,
-    limits: new UserLimits(options.limits),
+    log,
+    limits: new UserLimits(options.limits, store.fleet),
     events: {
       heartbeatMs: events.heartbeatMs ?? 15_000,
       maxQueuedBytes: events.maxQueuedBytes ?? 256 * 1024,

@@ -14,22 +14,22 @@ export interface TestRedis {
   readonly url: string
   /** Stops the server (SIGTERM) and waits for it to exit; the port stays this server's for `start()`. */
   stop(): Promise<void>
-  /** Starts it again on the same port, empty (nothing is saved), once stopped. */
+  /** Starts it again on the same port once stopped: empty, or with what it held when `persist` is on. */
   start(): Promise<void>
   /** Stops it and removes its folder. */
   dispose(): Promise<void>
 }
 
 /**
- * Starts a throwaway Redis (no persistence, its own temp folder, loopback only) and resolves once it answers
- * PING. Fails, never skips, when `redis-server` is missing: the Redis tests are part of the suite.
+ * Starts a throwaway Redis (its own temp folder, loopback only) and resolves once it answers PING. Nothing
+ * is saved unless `persist` (an append-only file, as a production Redis keeps, so a restart loses nothing). Fails, never skips, when `redis-server` is missing: the Redis tests are part of the suite.
  *
  * @example
  * let redis: TestRedis
  * beforeAll(async () => { redis = await startRedis() })
  * afterAll(() => redis.dispose())
  */
-export async function startRedis(): Promise<TestRedis> {
+export async function startRedis(options: { persist?: boolean } = {}): Promise<TestRedis> {
   if (!existsSync(REDIS_SERVER))
     throw new Error(
       `The Redis tests need Debian's redis-server at ${REDIS_SERVER}; install it with \`apt-get install -y redis-server\` (.ci/run does this in CI).`,
@@ -46,7 +46,9 @@ export async function startRedis(): Promise<TestRedis> {
       '--save',
       '',
       '--appendonly',
-      'no',
+      options.persist ? 'yes' : 'no',
+      '--appendfsync',
+      'always',
       '--dir',
       dir,
     ]

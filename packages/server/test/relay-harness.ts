@@ -107,15 +107,9 @@ export function readEvents(response: Response) {
     raw += chunk
     let end: number
     while ((end = text.indexOf('\n\n')) !== -1) {
-      const block = text.slice(0, end)
+      const event = parseSseBlock(text.slice(0, end))
       text = text.slice(end + 2)
-      const field = (name: string) =>
-        block
-          .split('\n')
-          .find((line) => line.startsWith(`${name}: `))
-          ?.slice(name.length + 2)
-      const event = field('event')
-      if (event) parsed.push({ event, data: field('data') ?? '', id: field('id') })
+      if (event) parsed.push(event)
     }
     return true
   }
@@ -138,4 +132,17 @@ export function readEvents(response: Response) {
     },
     cancel: () => reader.cancel(),
   }
+}
+
+/** One Server-Sent Events block (`event:`, `data:`, `id:` lines), or undefined for a comment or `retry:`. */
+export function parseSseBlock(
+  block: string,
+): { event: string; data: string; id: string | undefined } | undefined {
+  const field = (name: string) =>
+    block
+      .split('\n')
+      .find((line) => line.startsWith(`${name}: `))
+      ?.slice(name.length + 2)
+  const event = field('event')
+  return event === undefined ? undefined : { event, data: field('data') ?? '', id: field('id') }
 }

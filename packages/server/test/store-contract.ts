@@ -147,6 +147,14 @@ export function describeOwnershipStore(
       expect(ids(await store.live('ann'))).toEqual([])
     })
 
+    it('never makes an ended video live again (a write from an instance that saw an older state)', async () => {
+      await store.claim('ann', video('q'))
+      await store.update(video('q', { status: 'completed', progress: 100 }))
+      await store.update(video('q', { status: 'in_progress', progress: 40 }))
+      expect((await store.get('q'))?.video.status).toBe('completed')
+      expect(await store.live()).toEqual([])
+    })
+
     it('remembers webhook ids until they expire', async () => {
       // Long enough for two round trips to a real Redis, short enough to wait for.
       const ttl = clock === 'fake' ? 300_000 : 150

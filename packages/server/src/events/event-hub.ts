@@ -1,21 +1,22 @@
 import type { Video } from '@vidjob/core'
+import type { EventLog, LoggedEvent } from './event-log'
+import { KeyedSet } from './keyed-set'
 
-/** One change of a user's video, as numbered by the hub. */
-export interface HubEvent {
+interface HubEvent {
   readonly id: number
   readonly ownerId: string
-  /** The video's JSON, serialized once for every viewer. */
   readonly data: string
 }
 
 /**
- * Numbers every change of every video (ids increase across restarts: they start from the clock), keeps
- * the last `bufferSize` for `Last-Event-ID` resumes, and hands each change to the streams of its owner.
+ * The {@link EventLog} of one relay instance, in memory: numbers every change of every video (ids increase
+ * across restarts: they start from the clock), keeps the last `bufferSize` for `Last-Event-ID` resumes, and
+ * hands each change to the streams of its owner.
  */
-export class EventHub {
+export class EventHub implements EventLog {
   readonly #buffer: HubEvent[] = []
   readonly #bufferSize: number
-  readonly #listeners = new Map<string, Set<(event: HubEvent) => void>>()
+  readonly #listeners = new KeyedSet<(event: HubEvent) => void>()
   #lastId: number
   /** The oldest id a stream may resume after: everything after it is still in the buffer. */
   #floor: number
@@ -27,33 +28,35 @@ export class EventHub {
     this.#floor = this.#lastId
   }
 
-  /** The id of the newest event, from which a stream opened now resumes. */
-  get lastId(): number {
-    return this.#lastId
+  async publish(ownerId: string, video: Video): Promise<void> {
+    this.publishNow(ownerId, video)
   }
 
-  publish(ownerId: string, video: Video): void {
+  /** {@link publish}, delivered before it returns. */
+  publishNow(ownerId: string, video: Video): void {
     const event: HubEvent = { id: ++this.#lastId, ownerId, data: JSON.stringify(video) }
     this.#buffer.push(event)
     if (this.#buffer.length > this.#bufferSize) this.#floor = (this.#buffer.shift() as HubEvent).id
-    this.#listeners.get(ownerId)?.forEach((listener) => listener(event))
+    for (const listener of this.#listeners.of(ownerId)) listener(event)
   }
 
-  /** The events of `ownerId` after `lastEventId`, or `'reset'` when they are no longer all known. */
-  since(ownerId: string, lastEventId: number): readonly HubEvent[] | 'reset' {
-    if (!Number.isSafeInteger(lastEventId) || lastEventId < this.#floor || lastEventId > this.#lastId)
-      return 'reset'
-    return this.#buffer.filter((event) => event.id > lastEventId && event.ownerId === ownerId)
+  async head(): Promise<string> {
+    return String(this.#lastId)
   }
 
-  /** Hands every new event of `ownerId` to `listener`; returns the unsubscribe. */
-  subscribe(ownerId: string, listener: (event: HubEvent) => void): () => void {
-    let set = this.#listeners.get(ownerId)
-    if (!set) this.#listeners.set(ownerId, (set = new Set()))
-    set.add(listener)
-    return () => {
-      set.delete(listener)
-      if (set.size === 0) this.#listeners.delete(ownerId)
-    }
+  async since(ownerId: string, lastEventId: string): Promise<readonly LoggedEvent[] | 'reset'> {
+    const after = /^\d+$/.test(lastEventId) ? Number(lastEventId) : Number.NaN
+    if (!Number.isSafeInteger(after) || after < this.#floor || after > this.#lastId) return 'reset'
+    return this.#buffer.filter((event) => event.id > after && event.ownerId === ownerId).map(logged)
   }
+
+  subscribe(ownerId: string, after: string, listener: (event: LoggedEvent) => void): () => void {
+    const from = Number(after)
+    const deliver = (event: HubEvent) => event.id > from && listener(logged(event))
+    return this.#listeners.add(ownerId, deliver)
+  }
+}
+
+function logged(event: HubEvent): LoggedEvent {
+  return { id: String(event.id), data: event.data }
 }

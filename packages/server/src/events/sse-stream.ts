@@ -34,7 +34,7 @@ export class SseStream {
   }
 
   /** `event: <name>`, `data: <data>` and, when given, `id: <id>`. */
-  event(name: string, data: string, id?: number): void {
+  event(name: string, data: string, id?: string): void {
     this.write(`${id === undefined ? '' : `id: ${id}\n`}event: ${name}\ndata: ${data}\n\n`)
   }
 

@@ -1,5 +1,5 @@
 import type { Video, VideoClient, VideoTransport } from '@vidjob/core'
-import type { EventHub } from '../events/event-hub'
+import type { EventLog } from '../events/event-log'
 import { notFound } from '../http'
 import type { UserLimits } from '../limits'
 import type { LiveJobs } from '../live-jobs'
@@ -13,7 +13,8 @@ export interface RelayContext {
   readonly upstream: VideoTransport
   readonly store: OwnershipStore
   readonly live: LiveJobs
-  readonly hub: EventHub
+  /** Where job changes are published and streams read them (shared by the fleet, or this instance's memory). */
+  readonly log: EventLog
   readonly limits: UserLimits
   readonly events: Required<{ heartbeatMs: number; maxQueuedBytes: number; retryMs: number }>
   /** The answer to a failed upstream call (or a relay bug). */
@@ -31,6 +32,5 @@ export async function ownVideo(
 ): Promise<{ video: Video } | { response: Response }> {
   const owned = await context.store.get(id)
   if (!owned || owned.ownerId !== user.id) return { response: notFound(`No video found with id '${id}'.`) }
-  context.live.resumeOne(user.id, owned.video)
-  return { video: context.live.current(id) ?? owned.video }
+  return { video: context.live.latest(user.id, owned.video) }
 }

@@ -20,10 +20,7 @@ export async function listVideos(context: RelayContext, user: RelayUser, url: UR
     return badRequest(`order must be 'asc' or 'desc'; got '${order}'.`, 'order')
   try {
     const page = await context.store.list(user.id, { after, limit: Number(limit), order })
-    const data = page.videos.map((video) => {
-      context.live.resumeOne(user.id, video)
-      return context.live.current(video.id) ?? video
-    })
+    const data = page.videos.map((video) => context.live.latest(user.id, video))
     return json(200, {
       object: 'list',
       data,
@@ -102,7 +99,7 @@ async function started(
   // Counted in the store, not in this instance: with a shared store the limit holds across instances, and a
   // store that is down refuses the create (503) before a job exists upstream that nobody would own.
   const live = await context.store.live(user.id)
-  const limited = context.limits.admit(user.id, live.length)
+  const limited = await context.limits.admit(user.id, live.length)
   if (limited) return limited
   let video: Video
   try {

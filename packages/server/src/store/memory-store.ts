@@ -40,7 +40,7 @@ export function createMemoryStore(): OwnershipStore {
     },
     async update(video: Video) {
       const row = owned(video.id)
-      if (row) row.video = video
+      if (row && (isLiveVideo(row.video) || !isLiveVideo(video))) row.video = video
     },
     async remove(id) {
       const row = rows.get(id)

@@ -1,4 +1,5 @@
 import type { Video } from '@vidjob/core'
+import type { RelayFleet } from '../fleet/relay-fleet'
 
 /** One page of a user's videos, in the API's cursor order. */
 export interface OwnedPage {
@@ -34,7 +35,10 @@ export interface OwnershipStore {
   ownerOf(id: string): Promise<string | undefined>
   /** The last known state of an owned video (deleted ones answer undefined). */
   get(id: string): Promise<OwnedVideo | undefined>
-  /** Replaces the last known state of an owned video; an unknown or deleted id is left alone. */
+  /**
+   * Replaces the last known state of an owned video; an unknown or deleted id is left alone, and so is an
+   * ended video given a live state (in a fleet, an instance that saw an older state must not undo an end).
+   */
   update(video: Video): Promise<void>
   /** Forgets a deleted video; its id keeps its place as a cursor, and is never listed or owned again. */
   remove(id: string): Promise<void>
@@ -49,6 +53,11 @@ export interface OwnershipStore {
   markWebhook(id: string, expiresAt: number): Promise<boolean>
   /** Releases the store's resources (a file handle, a connection). */
   close(): Promise<void>
+  /**
+   * A store that several relay instances share coordinates them too: one poller per job across the fleet,
+   * job changes heard by every instance's viewers, per-user rates counted once. Absent for one instance.
+   */
+  readonly fleet?: RelayFleet | undefined
 }
 
 /** A status after which a video never changes again. */

@@ -8,10 +8,11 @@ import {
   type OwnershipStore,
 } from './ownership-store'
 import { UnknownCursorError } from './page'
-import { redisConnection, type RedisConnectionOptions } from './redis-connection'
+import { createRedisFleet, type RedisFleetOptions } from '../fleet/redis-fleet'
+import { redisConnection } from './redis-connection'
 
 /** Options of {@link createRedisStore}. */
-export interface RedisStoreOptions extends RedisConnectionOptions {
+export interface RedisStoreOptions extends Omit<RedisFleetOptions, 'keyPrefix'> {
   /** Prepended to every key, so several relays (or tests) can share one Redis. Default `'vidjob:'`. */
   readonly keyPrefix?: string | undefined
 }
@@ -24,6 +25,8 @@ export interface RedisStoreOptions extends RedisConnectionOptions {
  *                `{created_at}:{seq}:{id}` (fixed width), so ZRANGE BYLEX pages them like page.ts
  *   live         set of the ids of undeleted live videos; live:{user} the same per user
  *   webhook:{id} a seen webhook id, expiring with it (SET NX PX)
+ *   lease:{id}   the instance polling a live job (fleet/redis-fleet.ts); events:{user} the user's stream
+ *   creates:{user} the user's create times in the last minute
  * A video's owner never changes once claimed (other users are refused, a deletion keeps it), so the
  * owner's keys can be read before a script that writes them. Each write is one Lua script, so a store
  * that fails mid-write leaves nothing half-written.
@@ -42,6 +45,7 @@ return 1`
 const UPDATE = `
 if redis.call('HGET', KEYS[1], 'owner') ~= ARGV[1] then return 0 end
 if redis.call('HGET', KEYS[1], 'deleted') == '1' then return 0 end
+if redis.call('HGET', KEYS[1], 'live') == '0' and ARGV[3] == '1' then return 0 end
 local seq = redis.call('HGET', KEYS[1], 'seq')
 ${writeVideo('ARGV[1]', 'ARGV[2]', 'ARGV[3]', 'ARGV[4]', 'ARGV[5]')}
 return 1`
@@ -77,7 +81,10 @@ const WIDTH = 16
 
 /**
  * An {@link OwnershipStore} in Redis (through `ioredis`), shared by every relay instance that points at
- * the same Redis: what one instance claims, the others list and guard. Deleted videos keep their cursor
+ * the same Redis: what one instance claims, the others list and guard. It coordinates the fleet too
+ * (`store.fleet`): one instance polls each live job (a lease per job), job changes go to a Redis Stream per
+ * user that every instance reads for its viewers (SSE ids are stream ids), creates per minute are counted
+ * once for all. Deleted videos keep their cursor
  * place as the other stores do; webhook ids expire in Redis itself (`SET NX PX`). Meant for one Redis
  * server (or a primary with replicas), not Redis Cluster: a write touches several keys in one script.
  *
@@ -90,6 +97,7 @@ const WIDTH = 16
 export function createRedisStore(options: RedisStoreOptions): OwnershipStore {
   const prefix = options.keyPrefix ?? 'vidjob:'
   const connection = redisConnection(options)
+  const fleet = createRedisFleet(connection, { ...options, keyPrefix: prefix })
   const key = {
     video: (id: string) => `${prefix}video:${id}`,
     owner: (ownerId: string) => `${prefix}owner:${ownerId}`,
@@ -189,7 +197,11 @@ export function createRedisStore(options: RedisStoreOptions): OwnershipStore {
         if (ttl <= 0) return true
         return (await redis.set(`${prefix}webhook:${id}`, '1', 'PX', ttl, 'NX')) === 'OK'
       }),
-    close: () => connection.close(),
+    fleet,
+    close: async () => {
+      await fleet.close()
+      await connection.close()
+    },
   }
 }
 

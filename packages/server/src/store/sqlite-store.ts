@@ -116,7 +116,7 @@ function statements(db: Database.Database) {
        ON CONFLICT (id) DO UPDATE SET created_at = @created_at, live = @live, video = @video`,
     ),
     update: db.prepare(
-      'UPDATE videos SET created_at = @created_at, live = @live, video = @video WHERE id = @id AND deleted = 0',
+      'UPDATE videos SET created_at = @created_at, live = @live, video = @video WHERE id = @id AND deleted = 0 AND (live = 1 OR @live = 0)',
     ),
     remove: db.prepare('UPDATE videos SET deleted = 1, live = 0 WHERE id = ?'),
     cursor: db.prepare('SELECT created_at, seq FROM videos WHERE owner = ? AND id = ?'),
