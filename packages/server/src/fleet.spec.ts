@@ -1,10 +1,11 @@
 import { createFetchTransport, type Video } from '@vidjob/core'
 import { createMockVideoApi } from '@vidjob/mock-api'
+import { Webhook } from 'standardwebhooks'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startRedis, type TestRedis } from '../test/redis-server'
 import { BASE, readEvents } from '../test/relay-harness'
 import { createVideoRelay } from './relay'
-import type { VideoRelay } from './options'
+import type { VideoRelay, VideoRelayOptions } from './options'
 import { createJobLeases } from './store/job-leases'
 import { createRedisStore } from './store/redis-store'
 
@@ -23,7 +24,11 @@ describe('a fleet of relay instances on one Redis', { timeout: 30_000 }, () => {
     errors.length = 0
   })
   let n = 0
-  const fleet = (size: number, mock: { queueMs: number; renderMs: number }) => {
+  const fleet = (
+    size: number,
+    mock: { queueMs: number; renderMs: number },
+    relayOptions: Partial<VideoRelayOptions> = {},
+  ) => {
     const api = createMockVideoApi({ ...mock, latencyMs: 5 })
     const keyPrefix = `fleet-spec-${++n}:`
     const instances = Array.from({ length: size }, () => {
@@ -34,6 +39,7 @@ describe('a fleet of relay instances on one Redis', { timeout: 30_000 }, () => {
         limits: { liveJobsPerUser: 50, createsPerMinute: 3 },
         polling: { interval: 250 },
         onError: (error) => errors.push(error),
+        ...relayOptions,
       })
       relays.push(relay)
       const send = (user: string, path: string, init: RequestInit = {}) => {
@@ -127,6 +133,46 @@ describe('a fleet of relay instances on one Redis', { timeout: 30_000 }, () => {
     expect(holders.every((holder) => holder !== undefined)).toBe(true)
     await leases.close()
     await Promise.all(streams.map((stream) => stream.cancel()))
+  })
+
+  it('refetches once for a webhook any instance receives, however many deliver it, and tells every viewer', async () => {
+    const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'
+    const { api, instances } = fleet(
+      2,
+      { queueMs: 60_000, renderMs: 600_000 },
+      { webhook: { secret }, polling: { interval: 120_000 } },
+    )
+    const [a, b] = instances
+    const job = await a!.create('ann', 'finished by a webhook')
+    const onB = await b!.events('ann')
+    await onB.until(2)
+    api.jobs.complete(job.id)
+    const retrieves = api.count({ endpoint: 'retrieve' })
+    const body = JSON.stringify({
+      id: 'evt_1',
+      object: 'event',
+      created_at: 0,
+      type: 'video.completed',
+      data: { id: job.id },
+    })
+    const at = new Date()
+    const delivery = () =>
+      new Request(`${BASE}/webhooks`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'webhook-id': 'msg_fleet_1',
+          'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+          'webhook-signature': new Webhook(secret).sign('msg_fleet_1', at, body),
+        },
+        body,
+      })
+    // The sender retries on both instances (a timeout it saw): the second delivery is a duplicate.
+    expect(await (await a!.relay.handle(delivery())).json()).toEqual({ received: true })
+    expect(await (await b!.relay.handle(delivery())).json()).toEqual({ received: true, duplicate: true })
+    expect(api.count({ endpoint: 'retrieve' })).toBe(retrieves + 1)
+    await expect.poll(async () => (await pumpAll([onB]), ended(onB, job.id)), { timeout: 5_000 }).toBe(true)
+    await onB.cancel()
   })
 
   it('counts creates per minute once for the fleet', async () => {
