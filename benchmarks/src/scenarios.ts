@@ -13,6 +13,7 @@ export const SCENARIO_NAMES = [
   'unsubscribe',
   'memory',
   'fanout',
+  'fleet',
   'size',
 ] as const
 
@@ -33,6 +34,7 @@ const loaders: Record<ScenarioName, () => Promise<Runner>> = {
   unsubscribe: async () => (await import('./scenarios/unsubscribe/index')).runUnsubscribe,
   memory: async () => (await import('./scenarios/memory/index')).runMemory,
   fanout: async () => (await import('./scenarios/fanout/index')).runFanout,
+  fleet: async () => (await import('./scenarios/fleet/index')).runFleet,
   size: async () => (await import('./scenarios/size/index')).runSize,
 }
 
@@ -50,6 +52,7 @@ export const SCENARIO_NODE_ENV: Record<ScenarioName, 'production' | 'development
   unsubscribe: 'production',
   memory: 'production',
   fanout: 'production',
+  fleet: 'production',
   size: 'production',
 }
 

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { parseSseBlock } from './relay-harness'
+import { parseSseBlock } from './sse-block'
 
 const INSTANCE = fileURLToPath(new URL('./fleet-instance.ts', import.meta.url))
 

@@ -4,6 +4,7 @@ import { vi } from 'vitest'
 import { createVideoRelay } from '../src/relay'
 import type { VideoRelayOptions } from '../src/options'
 import { createMemoryStore } from '../src/store/memory-store'
+import { parseSseBlock } from './sse-block'
 
 /** 2026-01-01T00:00:00Z: every test starts from the same instant. */
 export const START = Date.UTC(2026, 0, 1)
@@ -132,17 +133,4 @@ export function readEvents(response: Response) {
     },
     cancel: () => reader.cancel(),
   }
-}
-
-/** One Server-Sent Events block (`event:`, `data:`, `id:` lines), or undefined for a comment or `retry:`. */
-export function parseSseBlock(
-  block: string,
-): { event: string; data: string; id: string | undefined } | undefined {
-  const field = (name: string) =>
-    block
-      .split('\n')
-      .find((line) => line.startsWith(`${name}: `))
-      ?.slice(name.length + 2)
-  const event = field('event')
-  return event === undefined ? undefined : { event, data: field('data') ?? '', id: field('id') }
 }

@@ -1,6 +1,6 @@
 /**
- * Child entry (through runChild): `viewers.ts <out> <relay url> <users> <viewers per user> <end at>` opens
- * that many Server-Sent Events streams on the relay, each as its user, and records when each viewer sees
+ * Child entry (through runChild): `viewers.ts <out> <relay url[,url…]> <users> <viewers per user> <end at>`
+ * opens that many Server-Sent Events streams on the relay (spread over the urls of a fleet in turn), each as its user, and records when each viewer sees
  * each job completed, until the relay ends the streams (or `end at` passes). Out of the relay's process, so
  * its memory is the relay's alone.
  */
@@ -20,7 +20,7 @@ export interface ViewersResult {
 }
 
 const { args, write } = childArgs()
-const [url = '', usersArg = '0', perUserArg = '0', endArg = '0'] = args
+const [urlsArg = '', usersArg = '0', perUserArg = '0', endArg = '0'] = args
 const users = Number(usersArg)
 const perUser = Number(perUserArg)
 const endAt = Number(endArg)
@@ -32,7 +32,9 @@ let events = 0
 let ended = 0
 let finished: () => void = () => undefined
 
-function open(user: string): void {
+const urls = urlsArg.split(',')
+
+function open(user: string, url: string): void {
   const req = request(`${url}/api/videos/v1/videos/events`, { headers: { 'x-user': user }, agent: false })
   requests.push(req)
   req.on('response', (res) => {
@@ -65,7 +67,8 @@ function open(user: string): void {
   req.end()
 }
 
-for (let user = 0; user < users; user++) for (let k = 0; k < perUser; k++) open(`user-${user}`)
+for (let user = 0; user < users; user++)
+  for (let k = 0; k < perUser; k++) open(`user-${user}`, urls[(user * perUser + k) % urls.length] as string)
 await new Promise<void>((resolve) => {
   finished = resolve
   setTimeout(resolve, Math.max(0, endAt - Date.now()))
