@@ -204,6 +204,14 @@ describe('a fleet of relay instances on one Redis', { timeout: 30_000 }, () => {
         })
         .toBe(true)
       expect(api.count({ endpoint: 'retrieve' }) + api.count({ endpoint: 'list' })).toBeGreaterThan(polled)
+      // The instance that polls the job still serves it to its owner (from memory); the other cannot know
+      // whose it is, and nobody else learns anything: 503.
+      const statuses = await Promise.all(
+        [a!, b!].map(async (instance) => (await instance.send('ann', `/videos/${job.id}`)).status),
+      )
+      expect(statuses.sort()).toEqual([200, 503])
+      const holder = statuses[0] === 200 ? a! : b!
+      expect((await holder.send('bob', `/videos/${job.id}`)).status).toBe(503)
       // Said once by each instance for the whole outage, however many writes failed.
       expect(errors.filter((error) => /shared store is down/.test(String(error)))).toHaveLength(2)
     } finally {

@@ -114,6 +114,15 @@ export class LiveJobs {
     return stored
   }
 
+  /**
+   * The owner and latest state of a job watched here, or whose last change is not stored yet: what is known
+   * of it while a shared store is down.
+   */
+  watched(id: string): { ownerId: string; video: Video } | undefined {
+    const job = this.#jobs.get(id)
+    return job?.video ? { ownerId: job.ownerId, video: job.video } : this.#unsaved.get(id)
+  }
+
   /** The job's latest state, if it is watched here. */
   current(id: string): Video | undefined {
     return this.#jobs.get(id)?.video

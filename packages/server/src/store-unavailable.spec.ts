@@ -24,7 +24,10 @@ describe('createVideoRelay: a store that is unavailable', () => {
     })
     expect(h.upstreamCalls('create')).toBe(1)
     expect((await ann.get('/videos')).status).toBe(503)
-    expect((await ann.get(`/videos/${id}`)).status).toBe(503)
+    // A job this relay polls is still served to its owner, from memory (issue 17: keep serving while the
+    // store is down); anyone else learns nothing, not even that it exists.
+    expect((await ann.get(`/videos/${id}`)).status).toBe(200)
+    expect((await h.as('bob').get(`/videos/${id}`)).status).toBe(503)
     expect(reported[0]).toBeInstanceOf(StoreUnavailableError)
     flaky.down = false
     const list = (await (await ann.get('/videos')).json()) as { data: { id: string }[] }

@@ -2,6 +2,7 @@ import type { Video } from '@vidjob/core'
 import { validateCreateVideoParams, validateRemixVideoParams } from '@vidjob/core/schema'
 import { badRequest, json } from '../http'
 import type { RelayUser } from '../options'
+import { StoreUnavailableError } from '../store/ownership-store'
 import { readParams } from '../request-body'
 import { UnknownCursorError } from '../store/page'
 import { ownVideo, type RelayContext } from './context'
@@ -69,7 +70,15 @@ export async function remixVideo(
 
 /** `GET /videos/{id}`: the relay's latest state of the caller's video; viewers cost the upstream nothing. */
 export async function retrieveVideo(context: RelayContext, user: RelayUser, id: string): Promise<Response> {
-  const own = await ownVideo(context, user, id)
+  let own: Awaited<ReturnType<typeof ownVideo>>
+  try {
+    own = await ownVideo(context, user, id)
+  } catch (error) {
+    // The shared store is down: a job this instance polls is known here, owner included, so it is served.
+    const watched = error instanceof StoreUnavailableError ? context.live.watched(id) : undefined
+    if (watched?.ownerId !== user.id) throw error
+    return json(200, watched.video)
+  }
   return 'response' in own ? own.response : json(200, own.video)
 }
 
