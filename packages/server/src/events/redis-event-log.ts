@@ -102,9 +102,7 @@ export function createRedisEventLog(
         if (!/^\d+-\d+$/.test(lastEventId)) return 'reset'
         const info = await streamInfo(redis, key(ownerId))
         if (!info) return lastEventId === '0-0' ? [] : 'reset'
-        // Past the newest id it is not one of this stream's; before a trimmed one, some events are gone.
-        if (compareIds(lastEventId, info.lastId) > 0 || compareIds(lastEventId, info.maxDeletedId) < 0)
-          return 'reset'
+        if (!canResume(lastEventId, info)) return 'reset'
         const entries = await redis.xrange(key(ownerId), `(${lastEventId}`, '+')
         return entries.map(([id, fields]) => ({ id, data: fields[1] ?? '{}' }))
       }),
@@ -121,11 +119,17 @@ export function createRedisEventLog(
   }
 }
 
-/** The newest id a stream was given and the newest id trimmed from it (`XINFO STREAM`, Redis 7). */
-async function streamInfo(
-  redis: Redis,
-  streamKey: string,
-): Promise<{ lastId: string; maxDeletedId: string } | undefined> {
+/** What `XINFO STREAM` (Redis 7) says of a stream's ids: the newest given, and whether older ones are gone. */
+interface StreamIds {
+  readonly lastId: string
+  /** The oldest id still kept. */
+  readonly firstId: string
+  /** Entries were trimmed (`MAXLEN`) or deleted: some ids before `firstId`, or up to `maxDeletedId`, are gone. */
+  readonly trimmed: boolean
+  readonly maxDeletedId: string
+}
+
+async function streamInfo(redis: Redis, streamKey: string): Promise<StreamIds | undefined> {
   let fields: unknown[]
   try {
     fields = (await redis.xinfo('STREAM', streamKey)) as unknown[]
@@ -133,8 +137,21 @@ async function streamInfo(
     if (error instanceof Error && /no such key/i.test(error.message)) return undefined
     throw error
   }
-  const field = (name: string) => String(fields[fields.indexOf(name) + 1] ?? '0-0')
-  return { lastId: field('last-generated-id'), maxDeletedId: field('max-deleted-entry-id') }
+  const field = (name: string) => fields[fields.indexOf(name) + 1]
+  return {
+    lastId: String(field('last-generated-id') ?? '0-0'),
+    firstId: String(field('recorded-first-entry-id') ?? '0-0'),
+    trimmed: Number(field('entries-added')) > Number(field('length')),
+    maxDeletedId: String(field('max-deleted-entry-id') ?? '0-0'),
+  }
+}
+
+/** Whether every change after `lastEventId` is still in the stream, and the id is one it gave. */
+function canResume(lastEventId: string, ids: StreamIds): boolean {
+  if (compareIds(lastEventId, ids.lastId) > 0) return false
+  if (compareIds(lastEventId, ids.maxDeletedId) < 0) return false
+  // Trimmed from the head: the changes just after an id older than the oldest kept may be gone.
+  return !ids.trimmed || compareIds(lastEventId, ids.firstId) >= 0
 }
 
 function oldestCursor(set: Iterable<Subscriber>): string {
