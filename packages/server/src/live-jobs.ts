@@ -78,7 +78,6 @@ export class LiveJobs {
    */
   resumeOne(ownerId: string, video: Video): void {
     if (this.#jobs.has(video.id) || !isLiveVideo(video)) return
-    this.#deps.client.ingest(video)
     this.track(ownerId, video, video)
   }
 
@@ -173,6 +172,9 @@ export class LiveJobs {
   #watch(ownerId: string, video: Video, stored: Video | undefined): void {
     if (this.#jobs.has(video.id) || this.#closed) return
     const { client } = this.#deps
+    // Only once the lease is held: in a fleet every instance sweeps every live job, and ingesting the ones
+    // polled elsewhere would cost each instance a parse per job per sweep.
+    if (stored) client.ingest(stored)
     const watched: Watched = { ownerId, video: undefined, stored, subscription: undefined }
     this.#jobs.set(video.id, watched)
     watched.subscription = client.job$(video.id).subscribe((state) => {
