@@ -89,6 +89,29 @@ describe('the poller at scale', { timeout: 30_000 }, () => {
     abort.mockRestore()
   })
 
+  it('lets jobs of unknown age watched one after another share a newest page a second, not one each', async () => {
+    const context = setup({ mock: { queueMs: 0, renderMs: 600_000, latencyMs: 50 } })
+    // Ten jobs started elsewhere (another tab, another device) are watched by id as they appear, one every
+    // 100 ms: each is newer than any page the client has seen.
+    const ids: string[] = []
+    for (let i = 0; i < 10; i++) {
+      const { id } = context.api.jobs.create({ prompt: `job ${i}` })
+      ids.push(id)
+      context.client.job$(id).subscribe()
+      await context.advance(100)
+    }
+    await context.advance(1_000)
+    const pages = context.api.log
+      .filter((entry) => entry.endpoint === 'list')
+      .map((entry) => entry.receivedAt)
+    // The first job's page, then one for the nine that came after it, a second later.
+    expect(pages).toHaveLength(2)
+    expect(pages[1]! - pages[0]!).toBe(1_000)
+    expect(ids.every((id) => context.client.getJob(id).video !== undefined)).toBe(true)
+    // A job the first page answered just before it was made is retrieved once to learn its age.
+    expect(context.retrieves()).toBeLessThanOrEqual(1)
+  })
+
   it('emits a list once per page that refreshes its rows, not once per row', async () => {
     const context = setup({
       mock: { queueMs: 0, renderMs: 6_000_000 },

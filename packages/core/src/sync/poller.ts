@@ -8,11 +8,17 @@ import { allowsPolling, type VideoClientEnvironment } from './environment'
 import type { FetchEvent } from './fetch-types'
 import type { JobFetcher } from './job-fetcher'
 import { planPolls, type PlannedPoll } from './page-cover'
+import { POLLING_DEFAULTS } from './poll-interval'
 import { PollRequests } from './poll-requests'
 import { newTrack, spreadOverdue, type Track } from './poll-track'
 
 /** How far apart the jobs that fell due during a 429 pause start after it. */
 const RESUME_SPACING_MS = 250
+/**
+ * How long jobs of unknown age found due after a newest page wait to share the next: on a busy account,
+ * newly watched jobs cost a newest page a second, not one each.
+ */
+const GATHER_MS = POLLING_DEFAULTS.minInterval
 
 /** What the poller works with; it calls nothing above these, and learns the rest from their events. */
 export interface PollerDeps {
@@ -41,6 +47,8 @@ export class Poller {
   readonly #queue = new DueQueue<Track>()
   /** Planned polls waiting for room, in the order they were planned. */
   readonly #ready: PlannedPoll[] = []
+  /** When a newest page was last planned: jobs of unknown age found due soon after wait to share the next. */
+  #newestAt = -Infinity
   readonly #requests: PollRequests
   readonly #limit = new ConcurrencyLimit()
   readonly #timer: TimerSlot
@@ -249,13 +257,22 @@ export class Poller {
     this.#timer.arm(room ? this.#queue.peek()?.dueAt : undefined, () => this.#pump())
   }
 
+  /** Never seen on a page nor walked for: such a job can share the next newest page with others. */
+  #ageUnknown(track: Track): boolean {
+    const plain = track.walkAfter === undefined && !track.offPage && !track.retrieveNext
+    return plain && this.#deps.store.created.rankOf(track.id) === undefined
+  }
+
   /** Takes the due jobs out of the queue and plans their polls (pages where they pay off). */
   #planDue(): void {
     const now = this.#deps.scheduler.now()
     const due: Track[] = []
+    const gatherUntil = this.#newestAt + GATHER_MS
     while ((this.#queue.peek()?.dueAt ?? Infinity) <= now) {
       const track = this.#queue.shift() as Track
-      if (this.#isLive(track.id)) due.push(track)
+      if (now < gatherUntil && this.#ageUnknown(track))
+        this.#queue.set(Object.assign(track, { dueAt: gatherUntil }))
+      else if (this.#isLive(track.id)) due.push(track)
     }
     if (due.length === 0) return
     const isDue = new Set(due)
@@ -266,7 +283,9 @@ export class Poller {
       return this.#queue.has(track) || isDue.has(track) ? track : undefined
     }
     const canList = this.#deps.fetcher.capabilities.canPollPages
-    for (const plan of planPolls(due, rider, this.#deps.store.created, canList)) {
+    const plans = planPolls(due, rider, this.#deps.store.created, canList)
+    if (plans.some((plan) => plan.kind === 'page' && plan.after === undefined)) this.#newestAt = now
+    for (const plan of plans) {
       for (const track of tracksOf(plan)) {
         track.planned = true
         this.#queue.delete(track)
