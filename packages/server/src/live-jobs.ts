@@ -58,6 +58,8 @@ export class LiveJobs {
   readonly #timer: ReturnType<typeof setInterval> | undefined
   #degraded = false
   #closed = false
+  /** A round of {@link #keepLeases} is under way: a slow Redis must not stack them up. */
+  #keeping = false
 
   constructor(deps: LiveJobsDeps) {
     this.#deps = deps
@@ -230,6 +232,8 @@ export class LiveJobs {
   /** Renews the leases held, drops the ones lost, takes the live jobs nobody holds, writes what was unsaved. */
   async #keepLeases(): Promise<void> {
     const fleet = this.#fleet as RelayFleet
+    if (this.#keeping) return
+    this.#keeping = true
     try {
       const held = [...this.#jobs.keys()]
       const renewed = await Promise.all(held.map((id) => fleet.leases.renew(id)))
@@ -240,6 +244,8 @@ export class LiveJobs {
       this.#degraded = false
     } catch (error) {
       this.#whileDown(error)
+    } finally {
+      this.#keeping = false
     }
   }
 

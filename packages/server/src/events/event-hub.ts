@@ -29,11 +29,6 @@ export class EventHub implements EventLog {
   }
 
   async publish(ownerId: string, video: Video): Promise<void> {
-    this.publishNow(ownerId, video)
-  }
-
-  /** {@link publish}, delivered before it returns. */
-  publishNow(ownerId: string, video: Video): void {
     const event: HubEvent = { id: ++this.#lastId, ownerId, data: JSON.stringify(video) }
     this.#buffer.push(event)
     if (this.#buffer.length > this.#bufferSize) this.#floor = (this.#buffer.shift() as HubEvent).id
