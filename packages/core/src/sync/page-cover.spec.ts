@@ -76,6 +76,39 @@ describe('planPolls', () => {
       `retrieve v${200 + PAGE_SIZE}`,
     ])
   })
+
+  it('places a page where it holds the most jobs due soon, not at its first due job', () => {
+    const { index, track, rider } = world(1_000, [120, 130, 140, 150, 400])
+    ;[120, 130, 140].forEach((i) => (track(i).dueAt = 2_000))
+    track(400).dueAt = 60_000
+    // Starting at v150 would leave three jobs due within 2 s to ask for a page of their own.
+    expect(describePlans(planPolls([track(150)], rider, index, { now: 0 }))).toEqual([
+      'page after v119: v120,v130,v140,v150',
+    ])
+  })
+
+  it('retrieves a job looking for its end on its own when its page is crowded, and pages it otherwise', () => {
+    const crowded = world(
+      1_000,
+      Array.from({ length: 30 }, (_, i) => 300 + i),
+    )
+    crowded.track(310).nearEnd = true
+    crowded.tracks.forEach((t) => (t.dueAt = 30_000))
+    crowded.track(310).dueAt = 0
+    expect(describePlans(planPolls([crowded.track(310)], crowded.rider, crowded.index))).toEqual([
+      'retrieve v310',
+    ])
+    const few = world(1_000, [300, 310])
+    few.track(310).nearEnd = true
+    expect(describePlans(planPolls([few.track(310)], few.rider, few.index))).toEqual([
+      'page after v299: v310,v300',
+    ])
+    // A page planned anyway takes it along.
+    crowded.track(300).dueAt = 0
+    const plans = planPolls([crowded.track(300), crowded.track(310)], crowded.rider, crowded.index)
+    expect(plans).toHaveLength(1)
+    expect(plans[0]?.kind).toBe('page')
+  })
 })
 
 describe('notePageAnswer', () => {
@@ -94,8 +127,23 @@ describe('notePageAnswer', () => {
     // b is within the page's span, yet missing: off the pages. c is older than the page's last row: a later
     // page covers it. d's age is unknown: it is looked for on the next page down.
     expect([get('b').offPage, get('c').offPage, get('d').offPage]).toEqual([true, false, false])
+    // Paged jobs keep a page's pace; one off the pages does not.
+    expect([get('a').paged, get('b').paged]).toEqual([true, false])
     expect([get('d').walkAfter, get('d').walks, get('d').retrieveNext]).toEqual(['z', 1, false])
     expect(['b', 'c', 'd'].map((id) => get(id).dueAt)).toEqual([500, 500, 500])
+  })
+
+  it('looks further down for a job made in the same second as the last row of a full page', () => {
+    const { tracks, createdAt, get } = setup()
+    // created_at has whole seconds: b (40) may sort after a row of its second on the next page.
+    notePageAnswer(
+      tracks,
+      new Set(['b']),
+      { ids: new Set(), full: true, oldest: 40, lastId: 'z' },
+      createdAt,
+      500,
+    )
+    expect(get('b').offPage).toBe(false)
   })
 
   it('takes a job missing from a page that was not full as off the pages, whatever its age', () => {

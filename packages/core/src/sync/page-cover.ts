@@ -16,25 +16,44 @@ export type PlannedPoll =
   | { readonly kind: 'retrieve'; readonly track: Track }
 
 /**
+ * Riders due within this long count when a page's span is chosen: those are the polls the page saves. About
+ * half a paged job's longest wait, so pages settle on spans whose jobs fall due together.
+ */
+const SOON_MS = 3_000
+/**
+ * A job whose next poll looks for its end is retrieved on its own rather than pull a page this full
+ * early: one job's end would otherwise drag the pace of every page up to the pace of its ends.
+ */
+const CROWDED_PAGE = 20
+
+/** How the plan is made: whether the server lists, and the time the due jobs are judged at. */
+export interface PlanOptions {
+  readonly canList?: boolean
+  readonly now?: number
+}
+
+/**
  * Coalescing (rule 3), anywhere in the history: jobs of about the same age sit next to each other in
  * creation order, so one `GET /videos?order=desc&limit=100&after=<cursor>` refreshes up to 100 of them.
- * Over the due jobs sorted by rank, each page starts at the first job no page covers yet (after the cached
- * video just newer than it; the newest page needs no cursor), which covers them with the fewest pages;
- * every other job that `rider` accepts in a page's span rides along. Jobs of unknown age try the newest
- * page, then walk down the list a page at a time. A page is worth sending for two jobs or more; a job alone in its span, or known to be off the
- * pages (`offPage`), is retrieved on its own; without a list route (`canList` false), every due job is.
+ * Over the due jobs sorted by rank, each page holds the first job no page covers yet, placed where it holds
+ * the most jobs due soon (after the cached video just newer than its start; the newest page needs no
+ * cursor); every other job that `rider` accepts in its span rides along. Jobs of unknown age try the newest
+ * page, then walk down the list a page at a time. A page is worth sending for two jobs or more; a job alone
+ * in its span, known to be off the pages (`offPage`), or looking for its end (`nearEnd`) where the page
+ * is crowded, is retrieved on its own; without a list route (`canList` false), every due job is.
  */
 export function planPolls(
   due: readonly Track[],
   rider: (id: string) => Track | undefined,
   index: CreatedIndex,
-  canList = true,
+  { canList = true, now = 0 }: PlanOptions = {},
 ): PlannedPoll[] {
-  const plans: PlannedPoll[] = []
   if (!canList) return due.map((track) => ({ kind: 'retrieve', track }))
+  const plans: PlannedPoll[] = []
   const isDue = new Set(due)
   const covered = new Set<Track>()
   const ranked: { track: Track; rank: number }[] = []
+  const ending: { track: Track; rank: number }[] = []
   const unknown = new Map<string | undefined, Track[]>()
   for (const track of due) {
     const alone = track.offPage || track.retrieveNext
@@ -44,14 +63,22 @@ export function planPolls(
       const group = unknown.get(track.walkAfter)
       if (group) group.push(track)
       else unknown.set(track.walkAfter, [track])
-    } else ranked.push({ track, rank })
+    } else (track.nearEnd ? ending : ranked).push({ track, rank })
   }
   ranked.sort((a, b) => a.rank - b.rank)
-  const plan = (start: number, extra: readonly Track[]): void => {
-    const riders = [...extra, ...ridersIn(index, start, rider)].filter((track) => !covered.has(track))
+  const plan = (start: number, extra: readonly Track[], crowd = Infinity): void => {
+    const riders = [...new Set([...extra, ...ridersIn(index, start, rider)])].filter(
+      (track) => !covered.has(track),
+    )
+    if (riders.length >= crowd) riders.length = 1
     riders.forEach((track) => covered.add(track))
     if (riders.length >= 2) plans.push({ kind: 'page', after: index.idAt(start - 1), riders })
     else for (const track of riders) if (isDue.has(track)) plans.push({ kind: 'retrieve', track })
+  }
+  const startFor = (rank: number): number => bestStart(index, rank, (id) => soonRider(id), now + SOON_MS)
+  const soonRider = (id: string): Track | undefined => {
+    const track = rider(id)
+    return track === undefined || covered.has(track) ? undefined : track
   }
   const newest = unknown.get(undefined) ?? []
   if (newest.length > 0 || (ranked[0] !== undefined && ranked[0].rank < PAGE_SIZE)) plan(0, newest)
@@ -60,8 +87,43 @@ export function planPolls(
     if (rank !== undefined) plan(rank + 1, walking)
     else if (after !== undefined) for (const track of walking) plans.push({ kind: 'retrieve', track })
   }
-  for (const { track, rank } of ranked) if (!covered.has(track)) plan(rank, [])
+  for (const { track, rank } of ranked) if (!covered.has(track)) plan(startFor(rank), [])
+  for (const { track, rank } of ending) if (!covered.has(track)) plan(startFor(rank), [track], CROWDED_PAGE)
   return plans
+}
+
+/**
+ * Where to start the page that holds `rank`: of the `PAGE_SIZE` spans that hold it, the one with the most
+ * riders due by `soon`, then with the most riders (the latest such start, reaching furthest down). Starting every page at its
+ * first due job instead lets pages overlap by chance, and each job just above a page's start soon asks
+ * for a page of its own.
+ */
+function bestStart(
+  index: CreatedIndex,
+  rank: number,
+  rider: (id: string) => Track | undefined,
+  soon: number,
+): number {
+  const first = Math.max(0, rank - PAGE_SIZE + 1)
+  // A rider due soon outweighs every rider that is not.
+  const weight = (at: number): number => {
+    const id = index.idAt(at)
+    const track = id === undefined ? undefined : rider(id)
+    if (track === undefined) return 0
+    return track.dueAt <= soon ? PAGE_SIZE : 1
+  }
+  let count = 0
+  for (let at = first; at < first + PAGE_SIZE; at++) count += weight(at)
+  let best = first
+  let bestCount = count
+  for (let start = first + 1; start <= rank; start++) {
+    count += weight(start + PAGE_SIZE - 1) - weight(start - 1)
+    if (count >= bestCount) {
+      best = start
+      bestCount = count
+    }
+  }
+  return best
 }
 
 /** The jobs `rider` accepts among the `PAGE_SIZE` cached videos from `start` on. */
@@ -96,7 +158,10 @@ export function notePageAnswer(
 ): void {
   for (const id of page.ids) {
     const track = tracks.get(id)
-    if (track) track.offPage = false
+    if (track) {
+      track.offPage = false
+      track.paged = true
+    }
   }
   const heldAny = [...riders].some((id) => page.ids.has(id))
   for (const id of riders) {
@@ -104,7 +169,8 @@ export function notePageAnswer(
     if (track === undefined || page.ids.has(id)) continue
     const at = createdAt(id)
     if (at === undefined) walkOn(track, page, heldAny)
-    else track.offPage = !(page.full && page.oldest !== undefined && at < page.oldest)
+    else track.offPage = !(page.full && page.oldest !== undefined && at <= page.oldest)
+    if (track.offPage) track.paged = false
     track.dueAt = now
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { IDLE_JOB_STATE } from '../store/job-state'
-import { nextPollDelay, POLLING_DEFAULTS } from './poll-interval'
+import { nextPollDelay, PAGED_MAX_INTERVAL, planPollDelay, POLLING_DEFAULTS } from './poll-interval'
 import type { VideoJobState } from '../types'
 
 const NOW = 1_000_000
@@ -53,5 +53,30 @@ describe('nextPollDelay', () => {
     // so the wait does not grow with the stillness.
     const notMoving = { ...rendering(3, 12_000), eta: undefined }
     expect(nextPollDelay(notMoving, NOW, {}, undefined)).toBe(5_000)
+  })
+
+  it('lets a job that shares pages wait half again as long for its steps, never past its end or 7.5 s', () => {
+    const paged = { paged: true }
+    // A step is 8 s away alone, 12 s shared: capped at the paged job's longest wait.
+    expect(nextPollDelay(rendering(20), NOW, {}, undefined, paged)).toBe(PAGED_MAX_INTERVAL)
+    expect(nextPollDelay({ ...rendering(20), eta: 40_000 }, NOW, {}, undefined, paged)).toBe(6_000)
+    expect(nextPollDelay({ ...rendering(20), eta: 40_000 }, NOW, {}, undefined)).toBe(4_000)
+    // The end is 10 s away: the stretched step (12 s) would pass it, so the poll aims a point before it.
+    expect(planPollDelay(rendering(90), NOW, {}, undefined, paged)).toEqual({
+      delay: 7_500,
+      aimsAtEnd: false,
+    })
+    expect(planPollDelay(rendering(94), NOW, {}, undefined, paged)).toEqual({ delay: 5_000, aimsAtEnd: true })
+    // Not seen moving: 5 s alone, 7.5 s shared. A user interval and the server's hint are not stretched.
+    expect(nextPollDelay({ ...rendering(3), eta: undefined }, NOW, {}, undefined, paged)).toBe(7_500)
+    expect(nextPollDelay(rendering(20), NOW, { interval: 5_000 }, undefined, paged)).toBe(5_000)
+    expect(nextPollDelay(rendering(20), NOW, {}, 20_000, paged)).toBe(20_000)
+  })
+
+  it("says which polls look for the job's end", () => {
+    expect(planPollDelay(rendering(20), NOW, {}, undefined).aimsAtEnd).toBe(false)
+    expect(planPollDelay(rendering(95), NOW, {}, undefined)).toEqual({ delay: 4_000, aimsAtEnd: true })
+    // Overdue: still rendering after its predicted end.
+    expect(planPollDelay(rendering(99, 5_000), NOW, {}, undefined, { quick: true }).aimsAtEnd).toBe(true)
   })
 })

@@ -24,11 +24,35 @@ const QUICK_FLOOR_MS = 200
 /** Aim just after the predicted completion, so the quick poll is likely the one that sees it. */
 const QUICK_MARGIN_MS = 50
 
+/** How the poller is placed to poll a job, beyond its state. */
+export interface PollContext {
+  /** A few polls per job may aim at a predicted completion sooner than `minInterval`. */
+  readonly quick?: boolean
+  /** The job's first wait: a queued job is looked at again after 2 s rather than 5 s. */
+  readonly first?: boolean
+  /**
+   * The job shares list pages with others: its progress polls wait half again as long (never past a
+   * predicted completion, never over `PAGED_MAX_INTERVAL`), so the jobs of a page fall due together and
+   * one page answers them all, while the pages its mates send keep it fresh.
+   */
+  readonly paged?: boolean
+}
+
+/** When to poll next, and whether that poll looks for the job's end. */
+export interface PollDelay {
+  readonly delay: number
+  /** The poll is aimed at the predicted completion (or the completion is overdue). */
+  readonly aimsAtEnd: boolean
+}
+
+/** How much longer a paged job's progress polls wait, and the longest wait of a paged job. */
+const PAGED_STRETCH = 1.5
+export const PAGED_MAX_INTERVAL = 7_500
+
 /**
  * When to poll a job next. A user `interval` wins (unclamped); then the server's `openai-poll-after-ms`
  * (never below `minInterval`); otherwise the observed progress rate: poll when the bar should have moved by
  * a visible step or the job should have completed, whichever is sooner, clamped to `minInterval`–`maxInterval`.
- * With `first` (the job's first wait), a queued job is looked at again after 2 s rather than 5 s.
  * With `quick`, a completion predicted within `minInterval` is polled for when it is due (not before 200 ms):
  * the poller allows that for a couple of polls per job, so completion is seen about a round trip after it
  * happens, for about one request more per job.
@@ -38,21 +62,46 @@ export function nextPollDelay(
   now: number,
   options: PollingOptions,
   pollAfterMs: number | undefined,
-  quick = false,
-  first = false,
+  context: PollContext = {},
 ): number {
+  return planPollDelay(state, now, options, pollAfterMs, context).delay
+}
+
+/** `nextPollDelay`, and whether the poll is aimed at the job's end. */
+export function planPollDelay(
+  state: VideoJobState,
+  now: number,
+  options: PollingOptions,
+  pollAfterMs: number | undefined,
+  context: PollContext = {},
+): PollDelay {
   const { interval } = options
-  if (interval !== undefined) return Math.max(0, typeof interval === 'function' ? interval(state) : interval)
+  if (interval !== undefined)
+    return {
+      delay: Math.max(0, typeof interval === 'function' ? interval(state) : interval),
+      aimsAtEnd: false,
+    }
   const min = options.minInterval ?? POLLING_DEFAULTS.minInterval
   // The server's hint is followed when it asks for patience, but never below the floor: a proxy that
   // answers `openai-poll-after-ms: 0` must not turn every job into a request storm.
-  if (pollAfterMs !== undefined) return Math.max(min, pollAfterMs)
-  const max = Math.max(min, options.maxInterval ?? POLLING_DEFAULTS.maxInterval)
-  const untilDone = quick ? untilCompletion(state, now) : undefined
-  if (untilDone !== undefined && untilDone < min) return Math.max(QUICK_FLOOR_MS, untilDone)
-  const rate =
-    first && state.status === 'queued' ? POLLING_DEFAULTS.firstQueuedInterval : rateBasedDelay(state, now)
-  return Math.min(max, Math.max(min, rate))
+  if (pollAfterMs !== undefined) return { delay: Math.max(min, pollAfterMs), aimsAtEnd: false }
+  const untilDone = untilCompletion(state, now)
+  if (context.quick && untilDone !== undefined && untilDone < min)
+    return { delay: Math.max(QUICK_FLOOR_MS, untilDone), aimsAtEnd: true }
+  const stretch = context.paged ? PAGED_STRETCH : 1
+  const max = Math.max(
+    min,
+    Math.min(
+      options.maxInterval ?? POLLING_DEFAULTS.maxInterval,
+      context.paged ? PAGED_MAX_INTERVAL : Infinity,
+    ),
+  )
+  const { wait, aimsAtEnd } =
+    context.first && state.status === 'queued'
+      ? { wait: POLLING_DEFAULTS.firstQueuedInterval, aimsAtEnd: false }
+      : rateBasedWait(state, now, stretch)
+  // Cut short by the longest wait, the poll comes well before the end: it is a progress poll.
+  return { delay: Math.min(max, Math.max(min, wait)), aimsAtEnd: aimsAtEnd && wait <= max }
 }
 
 /** Ms until the job should reach 100 (a little after), from the observed rate; undefined when unknown. */
@@ -62,17 +111,23 @@ function untilCompletion(state: VideoJobState, now: number): number | undefined 
   return state.eta - (now - state.updatedAt) + QUICK_MARGIN_MS
 }
 
-function rateBasedDelay(state: VideoJobState, now: number): number {
+function rateBasedWait(
+  state: VideoJobState,
+  now: number,
+  stretch: number,
+): { wait: number; aimsAtEnd: boolean } {
   const { eta, updatedAt, progress } = state
   // Not seen moving: queued, just started, or on a server that reports no progress until the end
   // (LiteLLM's null, vLLM-Omni's 0). Such a job can complete at any moment, so it is not polled less and
   // less often: backing off to 30 s made completions on those servers show up to 25 s late.
   if (updatedAt === undefined || progress >= 100 || eta === undefined)
-    return POLLING_DEFAULTS.unknownRateInterval
+    return { wait: POLLING_DEFAULTS.unknownRateInterval * stretch, aimsAtEnd: false }
   const msPerPoint = eta / (100 - progress)
   // Aim a point early: a poll that finds the job still rendering costs one more poll at minInterval,
   // a late one costs detection latency on every job.
   const untilCompletion = eta - msPerPoint - (now - updatedAt)
-  const untilNextStep = msPerPoint * POLLING_DEFAULTS.progressStep - (now - updatedAt)
-  return Math.min(untilNextStep, untilCompletion)
+  const untilNextStep = msPerPoint * POLLING_DEFAULTS.progressStep * stretch - (now - updatedAt)
+  return untilCompletion <= untilNextStep
+    ? { wait: untilCompletion, aimsAtEnd: true }
+    : { wait: untilNextStep, aimsAtEnd: false }
 }

@@ -9,7 +9,13 @@ import { classifyFailure } from './failure-policy'
 import type { PagePollOutcome, PollOutcome } from './fetch-types'
 import type { JobFetcher } from './job-fetcher'
 import { notePageAnswer, PAGE_SIZE, type PlannedPoll } from './page-cover'
-import { nextPollDelay, POLLING_DEFAULTS, QUICK_POLLS } from './poll-interval'
+import {
+  planPollDelay,
+  POLLING_DEFAULTS,
+  QUICK_POLLS,
+  type PollContext,
+  type PollDelay,
+} from './poll-interval'
 import { applyOutcome, type Inflight, type Track } from './poll-track'
 import { coveredDelay } from './push-updates'
 
@@ -73,15 +79,19 @@ export class PollRequests {
   firstDueAt(id: string): number {
     const fetchedAt = this.#deps.store.fetchedAt(id)
     const now = this.#deps.scheduler.now()
-    return fetchedAt === undefined ? now : Math.max(now, fetchedAt + this.#delay(id, undefined, false, true))
+    return fetchedAt === undefined
+      ? now
+      : Math.max(now, fetchedAt + this.#plan(id, undefined, { first: true }).delay)
   }
 
   /** When to poll `track` next; near a predicted completion, a few polls may come sooner than usual. */
   delayFor(track: Track, pollAfterMs: number | undefined): number {
     // Under an open stream a start is pushed: no early look.
     const first = !track.waited && !this.#deps.fetcher.pushCovered
-    const delay = this.#delay(track.id, pollAfterMs, track.quickPolls < QUICK_POLLS, first)
+    const quick = track.quickPolls < QUICK_POLLS
+    const { delay, aimsAtEnd } = this.#plan(track.id, pollAfterMs, { quick, first, paged: track.paged })
     track.waited = true
+    track.nearEnd = aimsAtEnd
     if (delay < (this.#polling.minInterval ?? POLLING_DEFAULTS.minInterval)) track.quickPolls++
     return this.#deps.fetcher.pushCovered ? coveredDelay(delay) : delay
   }
@@ -240,14 +250,14 @@ export class PollRequests {
     const track = this.#tracks.get(id)
     if (!track) return
     const delay = (): number =>
-      outcome.ok ? this.delayFor(track, pollAfterMs) : this.#delay(id, undefined, false)
+      outcome.ok ? this.delayFor(track, pollAfterMs) : this.#plan(id, undefined, {}).delay
     const now = this.#deps.scheduler.now()
     if (applyOutcome(track, outcome, now, delay, this.#backoff) === 'halt')
       this.#deps.store.setMeta(id, { isPolling: false })
   }
 
-  #delay(id: string, pollAfterMs: number | undefined, quick: boolean, first = false): number {
+  #plan(id: string, pollAfterMs: number | undefined, context: PollContext): PollDelay {
     const state = this.#deps.store.getState(id)
-    return nextPollDelay(state, this.#deps.scheduler.now(), this.#polling, pollAfterMs, quick, first)
+    return planPollDelay(state, this.#deps.scheduler.now(), this.#polling, pollAfterMs, context)
   }
 }

@@ -26,6 +26,10 @@ export interface Track extends Queued {
   walks: number
   /** In a planned poll that has not started yet (out of the due queue meanwhile). */
   planned: boolean
+  /** The last page that covered its place held it: it shares pages, so it keeps a page's pace. */
+  paged: boolean
+  /** Its next poll looks for its completion: a retrieve of its own, so its page-mates keep their pace. */
+  nearEnd: boolean
   /** Polls spent below `minInterval` near this job's predicted completion. */
   quickPolls: number
   /** Its next poll was planned once already: the first wait of a queued job is shorter. */
@@ -48,6 +52,8 @@ export function newTrack(id: string, dueAt: number, inflight: Inflight | undefin
     walks: 0,
     planned: false,
     quickPolls: 0,
+    nearEnd: false,
+    paged: false,
     waited: false,
     inflight,
   }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { setup } from '../../test/harness'
+import { setup, START } from '../../test/harness'
 
 afterEach(() => {
   vi.useRealTimers()
@@ -22,6 +22,28 @@ async function peakInFlight(context: ReturnType<typeof setup>, ms: number, stepM
     peak = Math.max(peak, context.api.log.filter((entry) => entry.status === undefined).length)
   }
   return peak
+}
+
+/**
+ * `old` live jobs (each with its `renderMs`) watched off the newest page: 100 newer jobs nobody watches
+ * were made after them. Returns their ids once the client has placed them, with the log cleared.
+ */
+async function watchOldJobs(
+  context: ReturnType<typeof setup>,
+  renders: readonly number[],
+): Promise<string[]> {
+  const ids = renders.map((renderMs, i) => context.api.jobs.create({ prompt: `old ${i}`, renderMs }).id)
+  for (let i = 0; i < 100; i++) context.api.jobs.create({ prompt: `newer ${i}` })
+  ids.forEach((id) => context.client.job$(id).subscribe())
+  await context.advance(20_000)
+  context.api.resetLog()
+  return ids
+}
+
+/** When each page after a cursor reached the mock. */
+function pagesAfterCursor(context: ReturnType<typeof setup>): number[] {
+  const pages = context.api.log.filter((entry) => entry.endpoint === 'list' && entry.query.after)
+  return pages.map((entry) => entry.receivedAt)
 }
 
 describe('the poller at scale', { timeout: 30_000 }, () => {
@@ -140,5 +162,33 @@ describe('the poller at scale', { timeout: 30_000 }, () => {
     // Within about two round trips of the completion, with the default minInterval of 1 s.
     expect((seenAt as number) - completedAt).toBeLessThanOrEqual(2.5 * 150)
     expect(context.retrieves(id)).toBeLessThanOrEqual(12)
+  })
+  it("keeps jobs that share a page at a page's pace: one page for all of them at least every 7.5 s", async () => {
+    const context = setup({ mock: { queueMs: 0, latencyMs: 150 } })
+    // Ten minutes of rendering: on their own, a visible step (8 points) is 48 s away.
+    const ids = await watchOldJobs(context, Array(60).fill(600_000))
+    await context.advance(60_000)
+    const pages = pagesAfterCursor(context)
+    const gaps = pages.slice(1).map((at, i) => at - (pages[i] as number))
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(7_500 + 150)
+    expect(pages.length).toBeLessThanOrEqual(10)
+    expect(context.retrieves()).toBe(0)
+    expect(ids.every((id) => context.client.getJob(id).progress > 0)).toBe(true)
+  })
+
+  it("looks for a job's end with a retrieve of its own, not by pulling its crowded page early", async () => {
+    const context = setup({ mock: { queueMs: 0, latencyMs: 150 } })
+    const [ending, ...others] = await watchOldJobs(context, [50_000, ...Array(30).fill(600_000)])
+    const endsAt = START + 50_000
+    let shownAt: number | undefined
+    context.client.job$(ending as string).subscribe((state) => {
+      if (state.status === 'completed') shownAt ??= Date.now()
+    })
+    await context.advance(40_000)
+    expect(shownAt! - endsAt).toBeLessThanOrEqual(1_000)
+    expect(context.retrieves(ending)).toBeGreaterThanOrEqual(1)
+    expect(others.every((id) => context.retrieves(id) === 0)).toBe(true)
+    // The page's own pace, 7.5 s: no page pulled early by the job's end.
+    expect(pagesAfterCursor(context).length).toBeLessThanOrEqual(6)
   })
 })

@@ -283,7 +283,7 @@ export class Poller {
       return this.#queue.has(track) || isDue.has(track) ? track : undefined
     }
     const canList = this.#deps.fetcher.capabilities.canPollPages
-    const plans = planPolls(due, rider, this.#deps.store.created, canList)
+    const plans = planPolls(due, rider, this.#deps.store.created, { canList, now })
     if (plans.some((plan) => plan.kind === 'page' && plan.after === undefined)) this.#newestAt = now
     for (const plan of plans) {
       for (const track of tracksOf(plan)) {
