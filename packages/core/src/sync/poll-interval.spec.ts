@@ -79,4 +79,37 @@ describe('nextPollDelay', () => {
     // Overdue: still rendering after its predicted end.
     expect(planPollDelay(rendering(99, 5_000), NOW, {}, undefined, { quick: true }).aimsAtEnd).toBe(true)
   })
+
+  it('with its ticks pinned, looks for the end within the window of 99, just after it, then 100', () => {
+    const crossings: Record<number, { lo: number; hi: number }> = {
+      28: { lo: NOW + 9_000, hi: NOW + 9_200 },
+      99: { lo: NOW + 40_000, hi: NOW + 40_100 },
+      100: { lo: NOW + 41_000, hi: NOW + 41_100 },
+    }
+    const phase = { crossing: (point: number) => crossings[point] }
+    // The step (20 → 28) comes first: polled in the middle of its window, so the answer halves it.
+    expect(planPollDelay(rendering(20), NOW, {}, undefined, { phase })).toEqual({
+      delay: 9_100,
+      aimsAtEnd: false,
+    })
+    crossings[98] = { lo: NOW - 1_000, hi: NOW - 900 }
+    crossings[99] = { lo: NOW + 300, hi: NOW + 400 }
+    crossings[100] = { lo: NOW + 1_300, hi: NOW + 1_400 }
+    // A first look in the middle of the window of 99, then just after its latest instant.
+    expect(planPollDelay(rendering(98), NOW, {}, undefined, { phase, quick: true })).toEqual({
+      delay: 350,
+      aimsAtEnd: true,
+    })
+    expect(planPollDelay(rendering(98), NOW + 350, {}, undefined, { phase, quick: true })).toEqual({
+      delay: 55,
+      aimsAtEnd: true,
+    })
+    // Past the latest 99: the bar may go to 100 before the end.
+    expect(planPollDelay(rendering(98), NOW + 500, {}, undefined, { phase, quick: true })).toEqual({
+      delay: 905,
+      aimsAtEnd: true,
+    })
+    // Without quick polls left, not sooner than minInterval.
+    expect(planPollDelay(rendering(98), NOW, {}, undefined, { phase }).delay).toBe(1_000)
+  })
 })

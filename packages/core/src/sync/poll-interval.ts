@@ -1,4 +1,5 @@
 import type { PollingOptions, VideoJobState } from '../types'
+import type { Window } from './progress-phase'
 
 /** Defaults of the adaptive interval. */
 export const POLLING_DEFAULTS = {
@@ -23,6 +24,8 @@ export const QUICK_POLLS = 2
 const QUICK_FLOOR_MS = 200
 /** Aim just after the predicted completion, so the quick poll is likely the one that sees it. */
 const QUICK_MARGIN_MS = 50
+/** After the latest instant a pinned end can come: the answer's rounding, no more. */
+const PINNED_MARGIN_MS = 5
 
 /** How the poller is placed to poll a job, beyond its state. */
 export interface PollContext {
@@ -36,6 +39,8 @@ export interface PollContext {
    * one page answers them all, while the pages its mates send keep it fresh.
    */
   readonly paged?: boolean
+  /** Where the job's progress ticks fall, once its readings pin them (see `ProgressPhase`). */
+  readonly phase?: { crossing(point: number): Window | undefined } | undefined
 }
 
 /** When to poll next, and whether that poll looks for the job's end. */
@@ -89,6 +94,8 @@ export function planPollDelay(
   if (context.quick && untilDone !== undefined && untilDone < min)
     return { delay: Math.max(QUICK_FLOOR_MS, untilDone), aimsAtEnd: true }
   const stretch = context.paged ? PAGED_STRETCH : 1
+  const pinned =
+    context.phase && state.status === 'in_progress' ? phasedWait(state, now, context, stretch) : undefined
   const max = Math.max(
     min,
     Math.min(
@@ -96,10 +103,14 @@ export function planPollDelay(
       context.paged ? PAGED_MAX_INTERVAL : Infinity,
     ),
   )
+  // A pinned end within the longest wait is polled for when it is due (a quick poll if that is soon).
+  if (pinned?.aimsAtEnd && pinned.wait <= max && (context.quick || pinned.wait >= min))
+    return { delay: pinned.wait, aimsAtEnd: true }
   const { wait, aimsAtEnd } =
-    context.first && state.status === 'queued'
+    pinned ??
+    (context.first && state.status === 'queued'
       ? { wait: POLLING_DEFAULTS.firstQueuedInterval, aimsAtEnd: false }
-      : rateBasedWait(state, now, stretch)
+      : rateBasedWait(state, now, stretch))
   // Cut short by the longest wait, the poll comes well before the end: it is a progress poll.
   return { delay: Math.min(max, Math.max(min, wait)), aimsAtEnd: aimsAtEnd && wait <= max }
 }
@@ -130,4 +141,31 @@ function rateBasedWait(
   return untilCompletion <= untilNextStep
     ? { wait: untilCompletion, aimsAtEnd: true }
     : { wait: untilNextStep, aimsAtEnd: false }
+}
+
+/**
+ * With the ticks pinned: a progress poll of a job polled on its own goes to the middle of the window in which
+ * the next visible step can fall, so its answer halves that window and the next predictions are sharper;
+ * the last such step is to 99, a first look for the end. The end is then looked for just after the latest
+ * instant the bar can pass 99 (servers report at most 99 while rendering), then 100.
+ */
+function phasedWait(
+  state: VideoJobState,
+  now: number,
+  context: PollContext,
+  stretch: number,
+): { wait: number; aimsAtEnd: boolean } | undefined {
+  const phase = context.phase as NonNullable<PollContext['phase']>
+  const ends = [phase.crossing(99), phase.crossing(100)].map(
+    (window) => window && window.hi + PINNED_MARGIN_MS,
+  )
+  const end = ends.find((at) => at !== undefined && at > now)
+  const point = Math.min(99, state.progress + Math.round(POLLING_DEFAULTS.progressStep * stretch))
+  const step = point > state.progress ? phase.crossing(point) : undefined
+  // A step window that reaches back to now is not pinned yet: the rate decides, as before any reading. A
+  // paged job keeps its page's pace instead: its mates' pages read it at other phases anyway.
+  const stepAt = context.paged || step === undefined || step.lo <= now ? Infinity : (step.lo + step.hi) / 2
+  if (end !== undefined && end <= stepAt) return { wait: end - now, aimsAtEnd: true }
+  // The step to 99 is the end's first look, in the middle of its window: it finds the end half the time.
+  return stepAt === Infinity ? undefined : { wait: stepAt - now, aimsAtEnd: point === 99 }
 }

@@ -17,6 +17,7 @@ import {
   type PollDelay,
 } from './poll-interval'
 import { applyOutcome, type Inflight, type Track } from './poll-track'
+import { ProgressPhase } from './progress-phase'
 import { coveredDelay } from './push-updates'
 
 /** What the poller's requests work with. */
@@ -89,7 +90,8 @@ export class PollRequests {
     // Under an open stream a start is pushed: no early look.
     const first = !track.waited && !this.#deps.fetcher.pushCovered
     const quick = track.quickPolls < QUICK_POLLS
-    const { delay, aimsAtEnd } = this.#plan(track.id, pollAfterMs, { quick, first, paged: track.paged })
+    const context = { quick, first, paged: track.paged, phase: track.phase }
+    const { delay, aimsAtEnd } = this.#plan(track.id, pollAfterMs, context)
     track.waited = true
     track.nearEnd = aimsAtEnd
     if (delay < (this.#polling.minInterval ?? POLLING_DEFAULTS.minInterval)) track.quickPolls++
@@ -156,7 +158,9 @@ export class PollRequests {
     const controller = new AbortController()
     if (track) track.retrieveNext = false
     const promise = this.#run(controller, [id], async () => {
+      const sentAt = this.#deps.scheduler.now()
       const outcome = await this.#deps.fetcher.retrieve(id, controller.signal)
+      if (outcome.ok) this.#read(id, sentAt)
       this.#settle(id, outcome, outcome.ok ? outcome.pollAfterMs : undefined)
       return outcome
     })
@@ -169,7 +173,9 @@ export class PollRequests {
     const controller = new AbortController()
     const ids = new Set(tracks.map((track) => track.id))
     const promise = this.#run(controller, [...ids], async () => {
+      const sentAt = this.#deps.scheduler.now()
       const outcome = await this.#deps.fetcher.pollPage(ids, after, PAGE_SIZE, controller.signal)
+      if (outcome.ok) for (const id of outcome.ids) if (ids.has(id)) this.#read(id, sentAt)
       this.#settlePage(ids, outcome)
       return outcome
     })
@@ -244,6 +250,15 @@ export class PollRequests {
     this.#limit.failed(error)
     this.#deps.store.batch(() => ids.forEach((id) => this.#deps.store.setMeta(id, { error })))
     for (const id of ids) this.#settle(id, { ok: false, error, kind: 'transient' }, undefined)
+  }
+
+  /** An answer read a rendering job's progress somewhere between `sentAt` and now. */
+  #read(id: string, sentAt: number): void {
+    const track = this.#tracks.get(id)
+    const { status, progress } = this.#deps.store.getState(id)
+    if (track === undefined || status !== 'in_progress') return
+    track.phase ??= new ProgressPhase()
+    track.phase.add(sentAt, this.#deps.scheduler.now(), progress)
   }
 
   #settle(id: string, outcome: PollOutcome, pollAfterMs: number | undefined): void {

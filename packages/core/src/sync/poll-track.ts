@@ -1,6 +1,7 @@
 import { backoffDelay, type BackoffOptions } from './backoff'
 import type { Queued } from './due-queue'
 import type { PollOutcome } from './fetch-types'
+import type { ProgressPhase } from './progress-phase'
 
 /** A request of the poller in flight, and the jobs it answers (one for a retrieve, several for a page). */
 export interface Inflight {
@@ -30,6 +31,8 @@ export interface Track extends Queued {
   paged: boolean
   /** Its next poll looks for its completion: a retrieve of its own, so its page-mates keep their pace. */
   nearEnd: boolean
+  /** Where its progress ticks fall, from the readings of its polls (while it renders). */
+  phase: ProgressPhase | undefined
   /** Polls spent below `minInterval` near this job's predicted completion. */
   quickPolls: number
   /** Its next poll was planned once already: the first wait of a queued job is shorter. */
@@ -54,6 +57,7 @@ export function newTrack(id: string, dueAt: number, inflight: Inflight | undefin
     quickPolls: 0,
     nearEnd: false,
     paged: false,
+    phase: undefined,
     waited: false,
     inflight,
   }

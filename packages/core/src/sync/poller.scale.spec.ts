@@ -150,19 +150,26 @@ describe('the poller at scale', { timeout: 30_000 }, () => {
     expect(emissions.length).toBeLessThanOrEqual(context.lists())
   })
 
-  it('polls a job near its predicted completion sooner than minInterval, for a couple of polls', async () => {
-    const context = setup({ mock: { queueMs: 0, renderMs: 20_000, latencyMs: 150 } })
-    const { id } = context.api.jobs.create({ prompt: 'x' })
-    const completedAt = Date.now() + 20_000
-    let seenAt: number | undefined
-    context.client.job$(id).subscribe((state) => {
-      if (state.status === 'completed') seenAt ??= Date.now()
-    })
-    for (let t = 0; t < 30_000 && seenAt === undefined; t += 10) await context.advance(10)
-    // Within about two round trips of the completion, with the default minInterval of 1 s.
-    expect((seenAt as number) - completedAt).toBeLessThanOrEqual(2.5 * 150)
-    expect(context.retrieves(id)).toBeLessThanOrEqual(12)
-  })
+  it.each([
+    // A point every 200 ms, close to a round trip: the readings pin the end to about a round trip.
+    [20_000, 3 * 150, 12],
+    // A point every 1.2 s: the readings pin it far below a point.
+    [120_000, 2.5 * 150, 20],
+  ])(
+    'sees a job of %i ms complete within %i ms, polling near its end sooner than minInterval',
+    async (renderMs, within, polls) => {
+      const context = setup({ mock: { queueMs: 0, renderMs, latencyMs: 150 } })
+      const { id } = context.api.jobs.create({ prompt: 'x' })
+      const completedAt = Date.now() + renderMs
+      let seenAt: number | undefined
+      context.client.job$(id).subscribe((state) => {
+        if (state.status === 'completed') seenAt ??= Date.now()
+      })
+      for (let t = 0; t < renderMs + 10_000 && seenAt === undefined; t += 10) await context.advance(10)
+      expect((seenAt as number) - completedAt).toBeLessThanOrEqual(within)
+      expect(context.retrieves(id)).toBeLessThanOrEqual(polls)
+    },
+  )
   it("keeps jobs that share a page at a page's pace: one page for all of them at least every 7.5 s", async () => {
     const context = setup({ mock: { queueMs: 0, latencyMs: 150 } })
     // Ten minutes of rendering: on their own, a visible step (8 points) is 48 s away.
