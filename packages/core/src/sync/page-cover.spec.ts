@@ -109,6 +109,19 @@ describe('planPolls', () => {
     expect(plans).toHaveLength(1)
     expect(plans[0]?.kind).toBe('page')
   })
+
+  it('starts the page for a job a page just missed in its own second at the job, not where most are due', () => {
+    const { index, track, rider } = world(1_000, [120, 130, 140, 150, 200])
+    ;[120, 130, 140].forEach((i) => (track(i).dueAt = 2_000))
+    expect(describePlans(planPolls([track(150)], rider, index, { now: 0 }))).toEqual([
+      'page after v119: v120,v130,v140,v150,v200',
+    ])
+    // Placed by the span that missed it, it could be missed again and again.
+    track(150).missed = true
+    expect(describePlans(planPolls([track(150)], rider, index, { now: 0 }))).toEqual([
+      'page after v149: v150,v200',
+    ])
+  })
 })
 
 describe('notePageAnswer', () => {
@@ -133,17 +146,17 @@ describe('notePageAnswer', () => {
     expect(['b', 'c', 'd'].map((id) => get(id).dueAt)).toEqual([500, 500, 500])
   })
 
-  it('looks further down for a job made in the same second as the last row of a full page', () => {
+  it('looks once more, from its own place, for a job made in the second a full page ended in', () => {
     const { tracks, createdAt, get } = setup()
     // created_at has whole seconds: b (40) may sort after a row of its second on the next page.
-    notePageAnswer(
-      tracks,
-      new Set(['b']),
-      { ids: new Set(), full: true, oldest: 40, lastId: 'z' },
-      createdAt,
-      500,
-    )
-    expect(get('b').offPage).toBe(false)
+    const page = { ids: new Set<string>(), full: true, oldest: 40, lastId: 'z' }
+    notePageAnswer(tracks, new Set(['b']), page, createdAt, 500)
+    expect([get('b').offPage, get('b').missed]).toEqual([false, true])
+    // Missed again: off the pages, retrieved until a page holds it (never missed page after page).
+    notePageAnswer(tracks, new Set(['b']), page, createdAt, 600)
+    expect(get('b').offPage).toBe(true)
+    notePageAnswer(tracks, new Set(['b']), { ...page, ids: new Set(['b']) }, createdAt, 700)
+    expect([get('b').offPage, get('b').missed]).toEqual([false, false])
   })
 
   it('takes a job missing from a page that was not full as off the pages, whatever its age', () => {

@@ -87,7 +87,10 @@ export function planPolls(
     if (rank !== undefined) plan(rank + 1, walking)
     else if (after !== undefined) for (const track of walking) plans.push({ kind: 'retrieve', track })
   }
-  for (const { track, rank } of ranked) if (!covered.has(track)) plan(startFor(rank), [])
+  // A job a page just missed in its own second gets a page that starts at it: placed by the span that
+  // missed it, it could be missed again and again.
+  for (const { track, rank } of ranked)
+    if (!covered.has(track)) plan(track.missed ? rank : startFor(rank), [])
   for (const { track, rank } of ending) if (!covered.has(track)) plan(startFor(rank), [track], CROWDED_PAGE)
   return plans
 }
@@ -160,6 +163,7 @@ export function notePageAnswer(
     const track = tracks.get(id)
     if (track) {
       track.offPage = false
+      track.missed = false
       track.paged = true
     }
   }
@@ -169,7 +173,8 @@ export function notePageAnswer(
     if (track === undefined || page.ids.has(id)) continue
     const at = createdAt(id)
     if (at === undefined) walkOn(track, page, heldAny)
-    else track.offPage = !(page.full && page.oldest !== undefined && at <= page.oldest)
+    else if (page.full && at === page.oldest && !track.missed) track.missed = true
+    else track.offPage = !(page.full && page.oldest !== undefined && at < page.oldest)
     if (track.offPage) track.paged = false
     track.dueAt = now
   }

@@ -19,6 +19,11 @@ export interface Track extends Queued {
   halted: boolean
   /** A page that covered this job's place did not hold it: retrieve it on its own until a page holds it. */
   offPage: boolean
+  /**
+   * A full page that ended in this job's second (`created_at` has whole seconds) did not hold it: it may be
+   * further down. The next page starts at its place; if that one misses it too, it is off the pages.
+   */
+  missed: boolean
   /** A page missed this job before its age was known: retrieve it on its own once, to learn it. */
   retrieveNext: boolean
   /** Age unknown, and not on the pages up to this id: look on the page after it (a walk down the list). */
@@ -51,6 +56,7 @@ export function newTrack(id: string, dueAt: number, inflight: Inflight | undefin
     halted: false,
     offPage: false,
     retrieveNext: false,
+    missed: false,
     walkAfter: undefined,
     walks: 0,
     planned: false,
