@@ -103,6 +103,17 @@ describe('planPolls', () => {
     expect(describePlans(planPolls([few.track(310)], few.rider, few.index))).toEqual([
       'page after v299: v310,v300',
     ])
+    // Not the newest page: new jobs set its pace anyway.
+    const newest = world(
+      1_000,
+      Array.from({ length: 30 }, (_, i) => i),
+    )
+    newest.track(10).nearEnd = true
+    newest.tracks.forEach((t) => (t.dueAt = 30_000))
+    const plansOfNewest = planPolls([newest.track(10)], newest.rider, newest.index)
+    expect(plansOfNewest.map((plan) => [plan.kind, plan.kind === 'page' ? plan.after : '-'])).toEqual([
+      ['page', undefined],
+    ])
     // A page planned anyway takes it along.
     crowded.track(300).dueAt = 0
     const plans = planPolls([crowded.track(300), crowded.track(310)], crowded.rider, crowded.index)

@@ -22,7 +22,8 @@ export type PlannedPoll =
 const SOON_MS = 3_000
 /**
  * A job whose next poll looks for its end is retrieved on its own rather than pull a page this full
- * early: one job's end would otherwise drag the pace of every page up to the pace of its ends.
+ * early: one job's end would otherwise drag the pace of every page up to the pace of its ends. Not the
+ * newest page: on most dashboards every live job is on it, and new jobs set its pace anyway.
  */
 const CROWDED_PAGE = 20
 
@@ -91,7 +92,10 @@ export function planPolls(
   // missed it, it could be missed again and again.
   for (const { track, rank } of ranked)
     if (!covered.has(track)) plan(track.missed ? rank : startFor(rank), [])
-  for (const { track, rank } of ending) if (!covered.has(track)) plan(startFor(rank), [track], CROWDED_PAGE)
+  for (const { track, rank } of ending)
+    if (covered.has(track)) continue
+    else if (rank < PAGE_SIZE) plan(0, [track])
+    else plan(startFor(rank), [track], CROWDED_PAGE)
   return plans
 }
 
