@@ -76,11 +76,11 @@ export function planPolls(
     if (riders.length >= 2) plans.push({ kind: 'page', after: index.idAt(start - 1), riders })
     else for (const track of riders) if (isDue.has(track)) plans.push({ kind: 'retrieve', track })
   }
-  const startFor = (rank: number): number => bestStart(index, rank, (id) => soonRider(id), now + SOON_MS)
-  const soonRider = (id: string): Track | undefined => {
+  const uncovered = (id: string): Track | undefined => {
     const track = rider(id)
     return track === undefined || covered.has(track) ? undefined : track
   }
+  const startFor = (rank: number): number => bestStart(index, rank, uncovered, now + SOON_MS)
   const newest = unknown.get(undefined) ?? []
   if (newest.length > 0 || (ranked[0] !== undefined && ranked[0].rank < PAGE_SIZE)) plan(0, newest)
   for (const [after, walking] of unknown) {

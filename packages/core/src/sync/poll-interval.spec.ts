@@ -1,9 +1,20 @@
 import { describe, expect, it } from 'vitest'
 import { IDLE_JOB_STATE } from '../store/job-state'
-import { nextPollDelay, PAGED_MAX_INTERVAL, planPollDelay, POLLING_DEFAULTS } from './poll-interval'
-import type { VideoJobState } from '../types'
+import { PAGED_MAX_INTERVAL, planPollDelay, POLLING_DEFAULTS, type PollContext } from './poll-interval'
+import type { PollingOptions, VideoJobState } from '../types'
 
 const NOW = 1_000_000
+
+/** The delay alone. */
+function nextPollDelay(
+  state: VideoJobState,
+  now: number,
+  options: PollingOptions,
+  pollAfterMs: number | undefined,
+  context: PollContext = {},
+): number {
+  return planPollDelay(state, now, options, pollAfterMs, context).delay
+}
 
 /** A job in progress that gains one point per second (so `eta` is 1 s per missing point). */
 function rendering(progress: number, sinceUpdateMs = 0): VideoJobState {

@@ -60,19 +60,8 @@ export const PAGED_MAX_INTERVAL = 7_500
  * a visible step or the job should have completed, whichever is sooner, clamped to `minInterval`–`maxInterval`.
  * With `quick`, a completion predicted within `minInterval` is polled for when it is due (not before 200 ms):
  * the poller allows that for a couple of polls per job, so completion is seen about a round trip after it
- * happens, for about one request more per job.
+ * happens, for about one request more per job. Also says whether that poll is aimed at the job's end.
  */
-export function nextPollDelay(
-  state: VideoJobState,
-  now: number,
-  options: PollingOptions,
-  pollAfterMs: number | undefined,
-  context: PollContext = {},
-): number {
-  return planPollDelay(state, now, options, pollAfterMs, context).delay
-}
-
-/** `nextPollDelay`, and whether the poll is aimed at the job's end. */
 export function planPollDelay(
   state: VideoJobState,
   now: number,
