@@ -1,4 +1,4 @@
-import type { MockFault, MockProfileName, MockVideoApi } from '@vidjob/mock-api'
+import type { MockFault, MockProfileName, MockRequestLogEntry, MockVideoApi } from '@vidjob/mock-api'
 import fc from 'fast-check'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { Findings } from '../soak/findings'
@@ -20,8 +20,9 @@ type Op =
   | { readonly kind: 'page' }
 
 /**
- * Faults a real server (or the network before it) produces. A 404 on a retrieve comes once at a time: two
- * in a row are the server's word that the job is gone, which the client rightly believes.
+ * Faults a real server (or the network before it) produces. A 404 on a retrieve comes once at a time, and
+ * never on a job whose latest retrieve was one: two in a row are the server's word that the job is gone,
+ * which the client rightly believes.
  */
 const faultArb: fc.Arbitrary<MockFault> = fc.oneof(
   fc.constantFrom(404, 405, 500, 501, 502, 503).map((status): MockFault => ({ type: 'error', status })),
@@ -29,6 +30,14 @@ const faultArb: fc.Arbitrary<MockFault> = fc.oneof(
   fc.constantFrom<MockFault>({ type: 'drop' }, { type: 'schema' }, { type: 'malformed' }),
   fc.integer({ min: 100, max: 4_000 }).map((ms): MockFault => ({ type: 'reorder', ms })),
 )
+
+const isNotFound = (fault: MockFault): boolean => fault.type === 'error' && fault.status === 404
+
+/** A retrieve whose answer says whether the job exists: a clean 200, or a 404 fault (maybe still in flight). */
+const tellsExistence = (entry: MockRequestLogEntry): boolean =>
+  entry.fault === 'error'
+    ? (entry.status ?? 404) === 404
+    : entry.status === 200 && (entry.fault === undefined || entry.fault === 'reorder')
 
 const pick = fc.nat()
 const opArb: fc.Arbitrary<Op> = fc.oneof(
@@ -54,6 +63,8 @@ const worldArb = fc.record({
   jobs: fc.integer({ min: 1, max: 5 }),
   ops: fc.array(opArb, { minLength: 5, maxLength: 40 }),
 })
+
+type World = typeof worldArb extends fc.Arbitrary<infer T> ? T : never
 
 /** One run against a profile's mock: jobs created through the client, then ops; findings collected. */
 class ServerRun {
@@ -91,11 +102,23 @@ class ServerRun {
   }
 
   #fault(on: 'list' | 'retrieve', fault: MockFault): void {
-    const pending404 = this.api.faults.rules.some(
-      (rule) => rule.fault.type === 'error' && rule.fault.status === 404 && rule.endpoint === 'retrieve',
-    )
-    if (on === 'retrieve' && fault.type === 'error' && fault.status === 404 && pending404) return
+    if (on === 'retrieve' && isNotFound(fault) && (this.#notFoundPending() || this.#notFoundLast())) return
     this.api.faults.next(fault, { endpoint: on })
+  }
+
+  #notFoundPending(): boolean {
+    return this.api.faults.rules.some((rule) => isNotFound(rule.fault) && rule.endpoint === 'retrieve')
+  }
+
+  /**
+   * Whether some job's latest telling retrieve (a 200 or a 404; 429s, 5xx and lost answers tell nothing)
+   * was, or in flight may be, a 404 fault: its next one must not be another.
+   */
+  #notFoundLast(): boolean {
+    const latest = new Map<string, MockRequestLogEntry>()
+    for (const entry of this.api.log)
+      if (entry.endpoint === 'retrieve' && entry.id && tellsExistence(entry)) latest.set(entry.id, entry)
+    return [...latest.values()].some((entry) => entry.fault === 'error')
   }
 
   #onJob(op: Extract<Op, { pick: number }>): void {
@@ -123,6 +146,39 @@ class ServerRun {
     this.#releases.forEach((release) => release())
     this.client.dispose()
   }
+}
+
+/**
+ * Found by a fresh seed: the watch's first retrieve took one 404, so a second 404 fault was allowed and
+ * took the confirming retrieve of the same job, which the client rightly believed.
+ */
+const SECOND_404_ON_A_CONFIRM: World = {
+  profile: 'openai',
+  jobs: 3,
+  ops: [
+    { kind: 'fault', on: 'retrieve', fault: { type: 'error', status: 404 } },
+    { kind: 'fault', on: 'retrieve', fault: { type: 'reorder', ms: 100 } },
+    { kind: 'watch', pick: 0 },
+    { kind: 'fault', on: 'retrieve', fault: { type: 'error', status: 404 } },
+    { kind: 'fault', on: 'list', fault: { type: 'reorder', ms: 100 } },
+    { kind: 'refetch', pick: 1 },
+    { kind: 'tick', ms: 1 },
+  ],
+}
+
+/** Found by a fresh seed too: a 429 between two 404s tells nothing, so the two were in a row. */
+const SECOND_404_AFTER_A_429: World = {
+  profile: 'new-api',
+  jobs: 1,
+  ops: [
+    { kind: 'fault', on: 'retrieve', fault: { type: 'error', status: 404 } },
+    { kind: 'fault', on: 'retrieve', fault: { type: 'rate-limit', retryAfterMs: 100 } },
+    { kind: 'watch', pick: 0 },
+    { kind: 'tick', ms: 4_206 },
+    { kind: 'fault', on: 'list', fault: { type: 'schema' } },
+    { kind: 'end', pick: 0, fails: false },
+    { kind: 'fault', on: 'retrieve', fault: { type: 'error', status: 404 } },
+  ],
 }
 
 describe.each(propertySeeds([20261205]))(
@@ -158,7 +214,7 @@ describe.each(propertySeeds([20261205]))(
             expect(run.findings.messages('resurrection')).toEqual([])
             expect(run.findings.messages('subscriber-error')).toEqual([])
           }),
-          { seed, numRuns: 40 },
+          { seed, numRuns: 40, examples: [[SECOND_404_ON_A_CONFIRM], [SECOND_404_AFTER_A_429]] },
         ),
       )
     }, 60_000)

@@ -139,14 +139,35 @@ export class ListPages implements ListLink, CollectableList {
    */
   appendPage(page: ListPage, hasMore: boolean, after: string | null): boolean {
     if (!this.isLoaded || after !== this.cursor) return false
+    const placedHere = this.#takePastCursor()
     const known = new Set(this.ids())
     // A row can shift onto the next page when newer videos arrive; keep its first (newest) position only.
     const ids = page.ids.filter((id) => !known.has(id))
     this.#pages = [...this.#pages, { ids, lastId: page.lastId }]
     this.#hasMore = hasMore
     for (const id of ids) this.#store.link(id, this)
+    for (const id of placedHere) if (!ids.includes(id)) this.#placeAgain(id)
     this.#store.refreshList(this)
     return true
+  }
+
+  /**
+   * Takes off the last page the rows created here and placed past its cursor (at the tail, when the list
+   * seemed to have no more): the page that follows the cursor holds them at their server place, or
+   * rows the server put before them (an answer that said "no more" before a newer create went out).
+   */
+  #takePastCursor(): string[] {
+    const last = this.#pages.at(-1)
+    const end = last?.lastId ? last.ids.indexOf(last.lastId) + 1 : 0
+    if (!last || end === 0 || end === last.ids.length) return []
+    this.#pages = [...this.#pages.slice(0, -1), { ...last, ids: last.ids.slice(0, end) }]
+    return last.ids.slice(end)
+  }
+
+  /** A row taken past the cursor that the next page did not hold: placed again, or left to a later page. */
+  #placeAgain(id: string): void {
+    this.insertCreated(id)
+    if (!this.#includes(id)) this.#store.unlink(id, this)
   }
 
   /**

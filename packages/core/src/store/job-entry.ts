@@ -25,7 +25,13 @@ export interface ListLink {
 /** One cached job: what is known of it, its derived state, and who observes it. */
 export interface JobEntry {
   facts: JobFacts
+  /** The derived state; out of date while `stale`. */
   state: VideoJobState
+  /**
+   * The facts changed while nobody listened: `state` is derived again when next read, not on each change
+   * (a dashboard that unmounts sets thousands of jobs unpolled, and most are never read again).
+   */
+  stale: boolean
   /** Sequence number of the request whose answer `facts.video` came from. */
   dataSeq: number
   readonly listeners: Set<(state: VideoJobState) => void>
@@ -43,12 +49,38 @@ export function createEntry(facts: JobFacts, idle: VideoJobState | undefined): J
   return {
     facts,
     state: idle ? reuseIfEqual(idle, derived) : derived,
+    stale: false,
     dataSeq: -1,
     fetchedAt: undefined,
     listeners: new Set(),
     lists: new Set(),
     idleSince: undefined,
   }
+}
+
+/** What `rederive` needs of the store's memo: the observed view handed out for a state, if any. */
+export interface ViewSource {
+  viewOf(state: VideoJobState): VideoJobState | undefined
+}
+
+/**
+ * Derives the entry's state from its facts, keeping the object while equal (or adopting the observed view
+ * handed out before, when equal to it); says whether the state changed.
+ */
+export function rederive(entry: JobEntry, memo: ViewSource): boolean {
+  entry.stale = false
+  let next = reuseIfEqual(entry.state, deriveJobState(entry.facts))
+  if (next === entry.state) return false
+  const view = memo.viewOf(entry.state)
+  if (view !== undefined) next = reuseIfEqual(view, next)
+  entry.state = next
+  return true
+}
+
+/** The state of `entry`, derived again if its facts changed while nobody listened. */
+export function currentState(entry: JobEntry, memo: ViewSource): VideoJobState {
+  if (entry.stale) rederive(entry, memo)
+  return entry.state
 }
 
 /** Someone subscribes to the job, or an observed list holds it. */

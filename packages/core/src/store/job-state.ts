@@ -4,18 +4,18 @@ import { isTerminalStatus, type Video } from '../schema/video'
 import { shallowEqual } from './shallow-equal'
 import type { VideoJobState } from '../types'
 
-/** What the store knows of one job, from which its public state is derived. */
+/** What the store knows of one job, from which its public state is derived; its entry patches it in place. */
 export interface JobFacts {
-  readonly id: string
-  readonly video: Video | undefined
-  readonly updatedAt: number | undefined
-  readonly error: VideoClientError | undefined
-  readonly isFetching: boolean
-  readonly isPolling: boolean
-  readonly isDeleted: boolean
+  id: string
+  video: Video | undefined
+  updatedAt: number | undefined
+  error: VideoClientError | undefined
+  isFetching: boolean
+  isPolling: boolean
+  isDeleted: boolean
   /** The highest progress ever shown, so a state never moves backwards. */
-  readonly progressFloor: number
-  readonly samples: ProgressSamples
+  progressFloor: number
+  samples: ProgressSamples
 }
 
 /** The facts of a job nothing is known about yet. */

@@ -12,6 +12,8 @@ export class Listeners<T> {
   }
 
   emit(value: T): void {
+    // One listener (the usual case) needs no copy: returning right after it ignores one it adds.
+    if (this.#set.size === 1) for (const listener of this.#set) return listener(value)
     for (const listener of [...this.#set]) listener(value)
   }
 

@@ -69,6 +69,33 @@ describe('cursor order: created videos that answer out of order', () => {
     expect(ids(asc)).toEqual([existing.id, first.id, second.id])
   })
 
+  // Found by a fresh seed of store.property.spec.ts (1623369807): an asc list out of cursor order.
+  it('a next page takes back the rows created here that were placed past its cursor', () => {
+    const { store, asc } = storeWithLists()
+    const [a, b, older, newer, newest] = [makeVideo(), makeVideo(), makeVideo(), makeVideo(), makeVideo()]
+    store.batch(() => {
+      for (const video of [a, b]) store.merge(video, 1)
+      // A refresh that said "no more" landed after the next page below went out.
+      asc.replacePages([{ ids: [a.id, b.id], lastId: b.id }], false)
+    })
+    for (const video of [newer, newest])
+      store.batch(() => {
+        store.merge(video, 2)
+        asc.insertCreated(video.id)
+      })
+    expect(ids(asc)).toEqual([a.id, b.id, newer.id, newest.id])
+    // The page after `b` holds `older` (created elsewhere, before `newer`) and `newer`, and says more follow.
+    store.batch(() => {
+      store.merge(older, 3)
+      asc.appendPage({ ids: [older.id, newer.id], lastId: newer.id }, true, b.id)
+    })
+    // `newest` is past the loaded rows of a list with more: left to the page that holds it.
+    expect(ids(asc)).toEqual([a.id, b.id, older.id, newer.id])
+    expect(asc.cursor).toBe(newer.id)
+    store.batch(() => asc.appendPage({ ids: [newest.id], lastId: newest.id }, false, newer.id))
+    expect(ids(asc)).toEqual([a.id, b.id, older.id, newer.id, newest.id])
+  })
+
   it('through the client: two creates whose answers cross keep the desc list in cursor order', async () => {
     const { api, client, wire, deliver } = heldClient()
     const existing = api.jobs.create({ prompt: 'existing' })

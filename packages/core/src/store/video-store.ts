@@ -5,13 +5,15 @@ import { Tombstones } from './tombstones'
 import {
   createEntry,
   CollectedData,
+  currentState,
   isEntryObserved,
+  rederive,
   type Clock,
   type JobChange,
   type JobEntry,
   type ListLink,
 } from './job-entry'
-import { deriveJobState, initialFacts, reuseIfEqual, type JobFacts } from './job-state'
+import { initialFacts, type JobFacts } from './job-state'
 import { Listeners } from './listeners'
 import { mergeVideo, type MergeVerdict } from './merge'
 import { addSample } from './progress-rate'
@@ -45,7 +47,8 @@ export class VideoStore {
 
   /** The current state of a job; a stable object while nothing changes, and nothing created to read it. */
   getState(id: string): VideoJobState {
-    return this.#entries.get(id)?.state ?? this.#memo.idle(id, () => this.#initialFacts(id))
+    const entry = this.#entries.get(id)
+    return entry ? currentState(entry, this.#memo) : this.#memo.idle(id, () => this.#initialFacts(id))
   }
 
   /** The state once observed (what `job$` starts with); the entry adopts that very object when it comes true. */
@@ -82,6 +85,7 @@ export class VideoStore {
 
   subscribe(id: string, listener: (state: VideoJobState) => void): () => void {
     const entry = this.#entry(id, true)
+    currentState(entry, this.#memo) // changes are told from the state it could read now
     entry.listeners.add(listener)
     entry.idleSince = undefined
     return () => {
@@ -267,15 +271,11 @@ export class VideoStore {
   }
 
   #update(entry: JobEntry, patch: Partial<JobFacts>): void {
-    entry.facts = { ...entry.facts, ...patch }
-    let next = reuseIfEqual(entry.state, deriveJobState(entry.facts))
-    if (next === entry.state) return
-    const view = this.#memo.viewOf(entry.state)
-    if (view !== undefined) next = reuseIfEqual(view, next)
-    const videoChanged = next.video !== entry.state.video
-    entry.state = next
-    this.#dirtyEntries.add(entry)
+    const videoChanged = 'video' in patch && patch.video !== entry.facts.video
+    Object.assign(entry.facts, patch) // in place: a copy per change was most of a mass release's cost
     if (videoChanged) for (const list of entry.lists) this.#dirtyLists.add(list)
+    if (entry.listeners.size === 0) entry.stale = true
+    else if (rederive(entry, this.#memo)) this.#dirtyEntries.add(entry)
     if (this.#batchDepth === 0) this.#flush()
   }
 
@@ -286,6 +286,7 @@ export class VideoStore {
   }
 
   #flush(): void {
+    if (this.#dirtyLists.size === 0 && this.#dirtyEntries.size === 0 && this.#changes.length === 0) return
     // Lists first: a job subscriber that reads a list in its callback must see the new rows.
     const lists = [...this.#dirtyLists]
     this.#dirtyLists.clear()
@@ -293,8 +294,7 @@ export class VideoStore {
     const entries = [...this.#dirtyEntries]
     this.#dirtyEntries.clear()
     for (const entry of entries)
-      if (entry.listeners.size > 0) for (const listener of [...entry.listeners]) listener(entry.state)
-    if (this.#changes.length === 0) return
-    this.#changeListeners.emit(this.#changes.splice(0))
+      for (const listener of [...entry.listeners]) listener(currentState(entry, this.#memo))
+    if (this.#changes.length > 0) this.#changeListeners.emit(this.#changes.splice(0))
   }
 }
