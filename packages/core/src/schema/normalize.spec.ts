@@ -148,6 +148,18 @@ describe('normalizeVideo', () => {
     expect(normalizeVideo('not a video', context())).toBe('not a video')
   })
 
+  // Found by a fresh seed: a plain object's lookup of '__proto__' answered Object.prototype as the status.
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])(
+    "keeps the previous status for '%s', a name every plain object has",
+    (sent) => {
+      const previous = read({ status: 'in_progress', progress: 40 })
+      const next = read({ status: sent }, context({ videos: [previous] }))
+      expect(next.status).toBe('in_progress')
+      expect(next.original_status).toBe(sent)
+      expect(PROVIDER_STATUSES[sent]).toBeUndefined()
+    },
+  )
+
   it('answers one of the four statuses for any status sent, the previous one for one it does not know (property)', () => {
     const anyStatus = fc.oneof(
       fc.constantFrom(...Object.keys(PROVIDER_STATUSES), 'unknown', 'SUCCESS'),

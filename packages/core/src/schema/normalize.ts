@@ -5,8 +5,12 @@ import type { Video, VideoStatus } from './video'
  * merge. The spec's own answers pass through untouched (the same object comes back).
  */
 
-/** Every status a compatible server was seen to send (lower-cased), and the spec's status it means. */
+/**
+ * Every status a compatible server was seen to send (lower-cased), and the spec's status it means. It has no
+ * prototype, so any string a server sends can be looked up: `__proto__` or `constructor` is no status.
+ */
 export const PROVIDER_STATUSES: Readonly<Record<string, VideoStatus>> = {
+  __proto__: null,
   queued: 'queued',
   pending: 'queued',
   submitted: 'queued',
@@ -26,7 +30,7 @@ export const PROVIDER_STATUSES: Readonly<Record<string, VideoStatus>> = {
   canceled: 'failed',
   expired: 'failed',
   rejected: 'failed',
-}
+} as unknown as Record<string, VideoStatus>
 
 /** What normalizing one body needs to know about its job. */
 export interface NormalizeContext {
