@@ -84,7 +84,9 @@ export function planPollDelay(
     return { delay: Math.max(QUICK_FLOOR_MS, untilDone), aimsAtEnd: true }
   const stretch = context.paged ? PAGED_STRETCH : 1
   const pinned =
-    context.phase && state.status === 'in_progress' ? phasedWait(state, now, context, stretch) : undefined
+    context.phase && state.status === 'in_progress'
+      ? phasedWait(state, now, context.phase, context.paged === true, stretch)
+      : undefined
   const max = Math.max(
     min,
     Math.min(
@@ -141,10 +143,10 @@ function rateBasedWait(
 function phasedWait(
   state: VideoJobState,
   now: number,
-  context: PollContext,
+  phase: NonNullable<PollContext['phase']>,
+  paged: boolean,
   stretch: number,
 ): { wait: number; aimsAtEnd: boolean } | undefined {
-  const phase = context.phase as NonNullable<PollContext['phase']>
   const ends = [phase.crossing(99), phase.crossing(100)].map(
     (window) => window && window.hi + PINNED_MARGIN_MS,
   )
@@ -153,7 +155,7 @@ function phasedWait(
   const step = point > state.progress ? phase.crossing(point) : undefined
   // A step window that reaches back to now is not pinned yet: the rate decides, as before any reading. A
   // paged job keeps its page's pace instead: its mates' pages read it at other phases anyway.
-  const stepAt = context.paged || step === undefined || step.lo <= now ? Infinity : (step.lo + step.hi) / 2
+  const stepAt = paged || step === undefined || step.lo <= now ? Infinity : (step.lo + step.hi) / 2
   if (end !== undefined && end <= stepAt) return { wait: end - now, aimsAtEnd: true }
   // The step to 99 is the end's first look, in the middle of its window: it finds the end half the time.
   return stepAt === Infinity ? undefined : { wait: stepAt - now, aimsAtEnd: point === 99 }
