@@ -17,6 +17,8 @@ export type PagePollOutcome =
       oldest: number | undefined
       /** The cursor after the page. */
       lastId: string | null
+      /** Some row was in the cache's creation order before this page. */
+      overlap: boolean
       pollAfterMs?: number | undefined
     }
   | { ok: false; error: unknown; kind: FailureKind }
@@ -26,9 +28,9 @@ export interface FetchedPage {
   readonly videos: readonly Video[]
   readonly lastId: string | null
   readonly hasMore: boolean
-  /** The page's order, and whether it came after a cursor: they place rows created in the same second. */
+  /** The page's order, and the cursor it came after: they place rows created in the same second. */
   readonly order: 'asc' | 'desc'
-  readonly afterCursor: boolean
+  readonly after: string | undefined
   readonly seq: number
   /** When the server most likely read these rows: the middle of the request. */
   readonly observedAt: number

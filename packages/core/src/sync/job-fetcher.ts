@@ -120,11 +120,13 @@ export class JobFetcher {
       const query =
         after === undefined ? { order: 'desc' as const, limit } : { order: 'desc' as const, limit, after }
       const page = await this.page(query, signal)
+      const overlap = page.videos.some((video) => this.#store.created.rankOf(video.id) !== undefined)
       this.commit([page], () => ids.forEach((id) => this.#store.setMeta(id, { error: undefined })))
       const held = new Set(page.videos.map((video) => video.id))
       const oldest = page.videos.at(-1)?.created_at
       const full = page.videos.length >= limit
-      return { ok: true, ids: held, full, oldest, lastId: page.lastId, pollAfterMs: page.pollAfterMs }
+      const { lastId, pollAfterMs } = page
+      return { ok: true, ids: held, full, oldest, lastId, overlap, pollAfterMs }
     } catch (error) {
       // A list route the server turned out not to have is no failure of its jobs: they go on without it.
       if (!this.capabilities.list && classifyFailure(error) !== 'aborted')
@@ -159,7 +161,7 @@ export class JobFetcher {
       pollAfterMs: result.pollAfterMs,
       hasMore: page.has_more || excess !== undefined,
       order: query.order ?? 'desc',
-      afterCursor: query.after !== undefined,
+      after: query.after,
       seq,
       observedAt: this.#middleSince(sentAt),
       excess,

@@ -9,11 +9,18 @@ export const PAGE_SIZE = 100
  * jobs learns them 100 a page rather than one a request.
  */
 const MAX_WALKS = 10
+/** The most cached rows a walk skips in one step: a bound on the work of one plan. */
+const MAX_SKIP = 10_000
 
 /** A planned poll: a list page (the newest, or the one after `after`) for several jobs, or one retrieve. */
 export type PlannedPoll =
   | { readonly kind: 'page'; readonly after: string | undefined; readonly riders: readonly Track[] }
   | { readonly kind: 'retrieve'; readonly track: Track }
+
+/** The jobs a planned poll is for. */
+export function ridersOf(plan: PlannedPoll): readonly Track[] {
+  return plan.kind === 'page' ? plan.riders : [plan.track]
+}
 
 /**
  * Riders due within this long count when a page's span is chosen: those are the polls the page saves. About
@@ -67,13 +74,16 @@ export function planPolls(
     } else (track.nearEnd ? ending : ranked).push({ track, rank })
   }
   ranked.sort((a, b) => a.rank - b.rank)
-  const plan = (start: number, extra: readonly Track[], crowd = Infinity): void => {
-    const riders = [...new Set([...extra, ...ridersIn(index, start, rider)])].filter(
-      (track) => !covered.has(track),
-    )
+  // A page from `start`, after the row a page showed before it (or after `cursor`, for a walk).
+  const plan = (start: number, extra: readonly Track[], crowd = Infinity, cursor?: string | null): void => {
+    // A given cursor (none: the newest page) lists the cached row after it only if a page showed no
+    // other row between them.
+    const held = cursor !== undefined && !index.follows(start) ? [] : ridersIn(index, start, rider)
+    const riders = [...new Set([...extra, ...held])].filter((track) => !covered.has(track))
     if (riders.length >= crowd) riders.length = 1
     riders.forEach((track) => covered.add(track))
-    if (riders.length >= 2) plans.push({ kind: 'page', after: index.idAt(start - 1), riders })
+    const after = cursor === undefined ? index.cursorBefore(start) : (cursor ?? undefined)
+    if (riders.length >= 2) plans.push({ kind: 'page', after, riders })
     else for (const track of riders) if (isDue.has(track)) plans.push({ kind: 'retrieve', track })
   }
   const uncovered = (id: string): Track | undefined => {
@@ -82,10 +92,13 @@ export function planPolls(
   }
   const startFor = (rank: number): number => bestStart(index, rank, uncovered, now + SOON_MS)
   const newest = unknown.get(undefined) ?? []
-  if (newest.length > 0 || (ranked[0] !== undefined && ranked[0].rank < PAGE_SIZE)) plan(0, newest)
+  if (newest.length > 0 || (ranked[0] !== undefined && ranked[0].rank < PAGE_SIZE))
+    plan(0, newest, Infinity, null)
   for (const [after, walking] of unknown) {
     const rank = after === undefined ? undefined : index.rankOf(after)
-    if (rank !== undefined) plan(rank + 1, walking)
+    // Past the rows pages already showed after its cursor (a walker's): the walk goes on where they end.
+    const end = rank === undefined ? undefined : index.shownAfter(rank, MAX_SKIP)
+    if (end !== undefined) plan(end + 1, walking, Infinity, index.idAt(end))
     else if (after !== undefined) for (const track of walking) plans.push({ kind: 'retrieve', track })
   }
   // A job a page just missed in its own second gets a page that starts at it: placed by the span that
@@ -94,7 +107,7 @@ export function planPolls(
     if (!covered.has(track)) plan(track.missed ? rank : startFor(rank), [])
   for (const { track, rank } of ending)
     if (covered.has(track)) continue
-    else if (rank < PAGE_SIZE) plan(0, [track])
+    else if (rank < PAGE_SIZE && onNewestPage(index, rank)) plan(0, [track], Infinity, null)
     else plan(startFor(rank), [track], CROWDED_PAGE)
   return plans
 }
@@ -111,10 +124,14 @@ function bestStart(
   rider: (id: string) => Track | undefined,
   soon: number,
 ): number {
-  const first = Math.max(0, rank - PAGE_SIZE + 1)
+  // A page holds no row past one a page showed after an uncached row: spans stop at such rows.
+  let first = Math.max(0, rank - PAGE_SIZE + 1)
+  for (let at = rank; at > first; at--) if (!index.follows(at)) first = at
+  let end = rank + 1
+  while (end < rank + PAGE_SIZE && index.idAt(end) !== undefined && index.follows(end)) end++
   // A rider due soon outweighs every rider that is not.
   const weight = (at: number): number => {
-    const id = index.idAt(at)
+    const id = at < end ? index.idAt(at) : undefined
     const track = id === undefined ? undefined : rider(id)
     if (track === undefined) return 0
     return track.dueAt <= soon ? PAGE_SIZE : 1
@@ -133,12 +150,21 @@ function bestStart(
   return best
 }
 
-/** The jobs `rider` accepts among the `PAGE_SIZE` cached videos from `start` on. */
+/** Whether the newest page holds the cached video at `rank` (it does unless uncached rows lie above it). */
+function onNewestPage(index: CreatedIndex, rank: number): boolean {
+  for (let at = 0; at <= rank; at++) if (!index.follows(at)) return false
+  return true
+}
+
+/**
+ * The jobs `rider` accepts among the `PAGE_SIZE` cached videos from `start` on, up to the first that a page
+ * showed after a row not cached: the page lists uncached rows there.
+ */
 function ridersIn(index: CreatedIndex, start: number, rider: (id: string) => Track | undefined): Track[] {
   const riders: Track[] = []
   for (let rank = start; rank < start + PAGE_SIZE; rank++) {
     const id = index.idAt(rank)
-    if (id === undefined) break
+    if (id === undefined || (rank > start && !index.follows(rank))) break
     const track = rider(id)
     if (track !== undefined) riders.push(track)
   }

@@ -8,7 +8,8 @@ import type { ConcurrencyLimit } from './concurrency'
 import { classifyFailure } from './failure-policy'
 import type { PagePollOutcome, PollOutcome } from './fetch-types'
 import type { JobFetcher } from './job-fetcher'
-import { notePageAnswer, PAGE_SIZE, type PlannedPoll } from './page-cover'
+import { ListSurvey, type Walker } from './list-survey'
+import { notePageAnswer, PAGE_SIZE, ridersOf, type PlannedPoll } from './page-cover'
 import {
   planPollDelay,
   POLLING_DEFAULTS,
@@ -19,6 +20,7 @@ import {
 import { applyOutcome, type Inflight, type Track } from './poll-track'
 import { ProgressPhase } from './progress-phase'
 import { coveredDelay } from './push-updates'
+import { UnwantedRequests } from './unwanted-requests'
 
 /** What the poller's requests work with. */
 export interface PollRequestDeps {
@@ -40,13 +42,16 @@ export class PollRequests {
   /** Requests a `refetch` caller awaits: they finish even when every watcher of their job leaves. */
   readonly #awaited = new WeakSet<Inflight>()
   readonly #settled = new Listeners<readonly string[]>()
-  /** Requests some of whose jobs were released or ended in this task, to abort at its end if nobody needs them. */
-  readonly #leaving = new Map<AbortController, ReadonlySet<string>>()
+  readonly #unwanted = new UnwantedRequests(
+    (id) => !!this.#tracks.get(id)?.watchers && !this.#deps.store.getState(id).isTerminal,
+  )
   readonly #deps: PollRequestDeps
   readonly #polling: PollingOptions
   readonly #backoff: BackoffOptions
   readonly #tracks: ReadonlyMap<string, Track>
   readonly #limit: ConcurrencyLimit
+  /** Walks down the list from several places while many watched jobs are of unknown age. */
+  readonly survey = new ListSurvey()
 
   constructor(
     deps: PollRequestDeps,
@@ -115,28 +120,26 @@ export class PollRequests {
     this.abortFor(id)
   }
 
-  /**
-   * Aborts the request of a job, unless it also answers other jobs someone still watches. Checked once
-   * at the end of the task: a dashboard that unmounts releases thousands of jobs in one loop, and a page
-   * serves up to 100 of them, so checking each release on its own would cost O(riders²).
-   */
+  /** Aborts the request of a job at the end of the task, unless it answers other jobs someone watches. */
   abortFor(id: string): void {
     const inflight = this.#tracks.get(id)?.inflight
-    if (!inflight || this.#unwatched.get(id) === inflight) return
-    if (this.#leaving.size === 0) queueMicrotask(() => this.#abortUnwanted())
-    this.#leaving.set(inflight.controller, inflight.ids)
+    if (inflight && this.#unwatched.get(id) !== inflight) this.#unwanted.add(inflight)
   }
 
-  #abortUnwanted(): void {
-    const wanted = (id: string): boolean =>
-      !!this.#tracks.get(id)?.watchers && !this.#deps.store.getState(id).isTerminal
-    for (const [controller, ids] of this.#leaving) if (![...ids].some(wanted)) controller.abort()
-    this.#leaving.clear()
+  /** Starts `ready` polls, then walkers, while the limit has room. */
+  startWhileRoom(ready: PlannedPoll[]): void {
+    while (this.#count < this.#limit.limit) {
+      const next = ready.shift()
+      const walker = next ? undefined : this.survey.take()
+      if (next) this.start(next)
+      else if (walker) this.#walk(walker)
+      else return
+    }
   }
 
   /** Starts a planned poll with the jobs of it that still need it. */
   start(plan: PlannedPoll): void {
-    const tracks = plan.kind === 'page' ? plan.riders : [plan.track]
+    const tracks = ridersOf(plan)
     tracks.forEach((track) => (track.planned = false))
     const needed = tracks.filter(
       (track) =>
@@ -150,8 +153,20 @@ export class PollRequests {
     else if (needed.length > 1) this.#page(needed, plan.kind === 'page' ? plan.after : undefined)
   }
 
+  /** Sends a walker's page: what it holds enters the cache, and the survey learns where to go on. */
+  #walk(walker: Walker): void {
+    const { controller, after } = walker
+    void this.#run(controller, [], async () => {
+      const outcome = await this.#deps.fetcher.pollPage(new Set(), after, PAGE_SIZE, controller.signal)
+      const watched = outcome.ok && [...outcome.ids].some((id) => this.#tracks.has(id))
+      this.survey.settle(walker, outcome.ok ? { ...outcome, watched } : undefined)
+      return outcome
+    })
+  }
+
   dispose(): void {
     for (const track of this.#tracks.values()) track.inflight?.controller.abort()
+    this.survey.clear()
   }
 
   #retrieve(id: string, track: Track | undefined): Inflight {
@@ -176,10 +191,20 @@ export class PollRequests {
       const sentAt = this.#deps.scheduler.now()
       const outcome = await this.#deps.fetcher.pollPage(ids, after, PAGE_SIZE, controller.signal)
       if (outcome.ok) for (const id of outcome.ids) if (ids.has(id)) this.#read(id, sentAt)
-      this.#settlePage(ids, outcome)
+      this.#settlePage(
+        ids,
+        outcome.ok ? { ...outcome, ids: this.#answered(ids, outcome.ids, sentAt) } : outcome,
+      )
       return outcome
     })
     for (const track of tracks) track.inflight = { controller, promise, ids }
+  }
+
+  /** The riders a page held, and those another page (a walker's) brought while it was in flight. */
+  #answered(riders: ReadonlySet<string>, held: ReadonlySet<string>, sentAt: number): ReadonlySet<string> {
+    const fetchedSince = (id: string): boolean => (this.#deps.store.fetchedAt(id) ?? -Infinity) >= sentAt
+    const found = [...riders].filter((id) => !held.has(id) && fetchedSince(id))
+    return found.length === 0 ? held : new Set([...held, ...found])
   }
 
   #settlePage(ids: ReadonlySet<string>, outcome: PagePollOutcome): void {
@@ -193,12 +218,7 @@ export class PollRequests {
     for (const id of ids) {
       const track = this.#tracks.get(id)
       // A page the server will not serve says nothing of its jobs: fetch them on their own instead.
-      if (
-        track &&
-        outcome.kind !== 'transient' &&
-        outcome.kind !== 'rate-limited' &&
-        outcome.kind !== 'aborted'
-      ) {
+      if (track && !['transient', 'rate-limited', 'aborted'].includes(outcome.kind)) {
         track.offPage = true
         track.dueAt = now
       } else this.#settle(id, outcome, undefined)

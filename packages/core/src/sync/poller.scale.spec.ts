@@ -40,6 +40,13 @@ async function watchOldJobs(
   return ids
 }
 
+/** A stable scramble of an id, to watch jobs in an order unrelated to their age. */
+function hash(id: string): number {
+  let h = 0
+  for (const char of id) h = (h * 31 + char.charCodeAt(0)) | 0
+  return h
+}
+
 /** When each page after a cursor reached the mock. */
 function pagesAfterCursor(context: ReturnType<typeof setup>): number[] {
   const pages = context.api.log.filter((entry) => entry.endpoint === 'list' && entry.query.after)
@@ -54,9 +61,9 @@ describe('the poller at scale', { timeout: 30_000 }, () => {
     })
     const ids = await watchLiveJobs(context, 1_000)
     await context.advance(20_000)
-    const perInterval = context.lists() / 4
-    expect(perInterval).toBeGreaterThanOrEqual(10)
-    expect(perInterval).toBeLessThanOrEqual(15)
+    // A page holds 100 jobs, and each job gets a page at least every 7.5 s: no fewer pages than that.
+    expect(context.lists()).toBeGreaterThanOrEqual(Math.floor((20_000 / 7_500) * 10))
+    expect(context.lists() / 4).toBeLessThanOrEqual(15)
     expect(context.retrieves()).toBe(0)
     expect(ids.every((id) => context.client.getJob(id).error === undefined)).toBe(true)
   })
@@ -132,6 +139,27 @@ describe('the poller at scale', { timeout: 30_000 }, () => {
     expect(ids.every((id) => context.client.getJob(id).video !== undefined)).toBe(true)
     // A job the first page answered just before it was made is retrieved once to learn its age.
     expect(context.retrieves()).toBeLessThanOrEqual(1)
+  })
+
+  it('learns 5,000 jobs it has never seen by walking the list from several places at once', async () => {
+    const context = setup({ mock: { queueMs: 0, renderMs: 6_000_000, latencyMs: 150 } })
+    const ids = Array.from({ length: 5_000 }, (_, i) => context.api.jobs.create({ prompt: `job ${i}` }).id)
+    // Watched in any order: the walkers start from jobs spread over the list at random.
+    const shuffled = [...ids].sort((a, b) => hash(a) - hash(b))
+    shuffled.forEach((id) => context.client.job$(id).subscribe())
+    let elapsed = 0
+    while (ids.some((id) => context.client.getJob(id).video === undefined) && elapsed < 20_000) {
+      await context.advance(150)
+      elapsed += 150
+    }
+    // One walk from the top takes 50 round trips (7.5 s); several take a fraction of it (1.8 s here).
+    expect(elapsed).toBeLessThanOrEqual(3_000)
+    const pages = context.api.log.filter(
+      (entry) => entry.endpoint === 'list' && entry.receivedAt < START + elapsed,
+    )
+    // 50 pages hold the list; overlaps where walks meet cost a few more.
+    expect(pages.length).toBeLessThanOrEqual(75)
+    expect(context.retrieves()).toBe(0)
   })
 
   it('emits a list once per page that refreshes its rows, not once per row', async () => {

@@ -7,7 +7,7 @@ import { DueQueue } from './due-queue'
 import { allowsPolling, type VideoClientEnvironment } from './environment'
 import type { FetchEvent } from './fetch-types'
 import type { JobFetcher } from './job-fetcher'
-import { planPolls, type PlannedPoll } from './page-cover'
+import { planPolls, ridersOf, type PlannedPoll } from './page-cover'
 import { POLLING_DEFAULTS } from './poll-interval'
 import { PollRequests } from './poll-requests'
 import { newTrack, spreadOverdue, type Track } from './poll-track'
@@ -202,7 +202,7 @@ export class Poller {
 
   /** A 429 pause ended: the jobs that fell due meanwhile go again, spread out. */
   #resumeAfterPause(): void {
-    for (const plan of this.#ready.splice(0)) for (const track of tracksOf(plan)) this.#unplan(track)
+    for (const plan of this.#ready.splice(0)) for (const track of ridersOf(plan)) this.#unplan(track)
     const overdue: Track[] = []
     const now = this.#deps.scheduler.now()
     while ((this.#queue.peek()?.dueAt ?? Infinity) <= now) overdue.push(this.#queue.shift() as Track)
@@ -250,8 +250,7 @@ export class Poller {
     const open = this.#active && this.#deps.fetcher.pausedUntil === undefined
     if (open) {
       this.#planDue()
-      while (this.#ready.length > 0 && this.#requests.inflight < this.#limit.limit)
-        this.#requests.start(this.#ready.shift() as PlannedPoll)
+      this.#requests.startWhileRoom(this.#ready)
     }
     const room = open && this.#requests.inflight < this.#limit.limit
     this.#timer.arm(room ? this.#queue.peek()?.dueAt : undefined, () => this.#pump())
@@ -275,6 +274,7 @@ export class Poller {
       else if (this.#isLive(track.id)) due.push(track)
     }
     if (due.length === 0) return
+    this.#requests.survey.consider(due, this.#deps.store.created)
     const isDue = new Set(due)
     const rider = (id: string): Track | undefined => {
       const track = this.#tracks.get(id)
@@ -286,15 +286,11 @@ export class Poller {
     const plans = planPolls(due, rider, this.#deps.store.created, { canList, now })
     if (plans.some((plan) => plan.kind === 'page' && plan.after === undefined)) this.#newestAt = now
     for (const plan of plans) {
-      for (const track of tracksOf(plan)) {
+      for (const track of ridersOf(plan)) {
         track.planned = true
         this.#queue.delete(track)
       }
       this.#ready.push(plan)
     }
   }
-}
-
-function tracksOf(plan: PlannedPoll): readonly Track[] {
-  return plan.kind === 'page' ? plan.riders : [plan.track]
 }
