@@ -210,6 +210,12 @@ export async function modEnterSubmits(session: DashboardSession): Promise<void> 
   await prompt.fill('Sent from the keyboard')
   await prompt.press('Control+Enter')
   await page.locator(SELECTORS.jobRow, { hasText: 'Sent from the keyboard' }).waitFor()
+  // The row shows as the create's answer lands; the form clears when its await resumes, a render later.
+  await page.waitForFunction(
+    (selector) => document.querySelector<HTMLTextAreaElement>(selector)?.value === '',
+    `${SELECTORS.createForm} textarea`,
+    { timeout: 2_000 },
+  )
   expect(await prompt.inputValue()).toBe('')
 }
 
