@@ -35,6 +35,16 @@ describe('Capabilities', () => {
     expect(capabilities.list).toBe(false)
   })
 
+  it('keeps the list after a 404 or a non-list answer to a page whose cursor was a guess, but pauses on a 503', () => {
+    const clock = clockAt()
+    const capabilities = new Capabilities({}, clock)
+    capabilities.listFailed(api(404), true)
+    capabilities.listFailed(new VideoValidationError('bad', [], { id: 'video_1', object: 'video' }), true)
+    expect([capabilities.list, capabilities.canPollPages]).toEqual([true, true])
+    capabilities.listFailed(api(503), true)
+    expect(capabilities.canPollPages).toBe(false)
+  })
+
   it('turns the list off after an answer that is no list page (an HTML page, a single video)', () => {
     const capabilities = new Capabilities({}, clockAt())
     capabilities.listFailed(new VideoValidationError('bad', [], { id: 'video_1', object: 'video' }))

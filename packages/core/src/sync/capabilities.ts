@@ -50,9 +50,14 @@ export class Capabilities {
     this.#listPausedUntil = 0
   }
 
-  /** A list page failed: no such route, or a pause after a server error. */
-  listFailed(error: unknown): void {
+  /**
+   * A list page failed: no such route, or a pause after a server error. A page after a `guessed` cursor (a
+   * walker's start: a watched id no page has shown) tells nothing of the route: the id may be unknown there.
+   */
+  listFailed(error: unknown, guessed = false): void {
     const kind = routeFailure(error)
+    // Only the server's strain (a 5xx, a lost connection) is news from such a page.
+    if (guessed && (kind !== 'transient' || error instanceof VideoValidationError)) return
     if (kind === 'gone' || kind === 'unsupported' || isNotAList(error)) this.#list = false
     else if (kind === 'transient') {
       const pause = LIST_BACKOFF_MS[Math.min(this.#listStrain, LIST_BACKOFF_MS.length - 1)] as number

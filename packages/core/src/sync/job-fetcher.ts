@@ -114,12 +114,13 @@ export class JobFetcher {
     after: string | undefined,
     limit: number,
     signal: AbortSignal,
+    guessed = false,
   ): Promise<PagePollOutcome> {
     this.#setFetching(ids, true)
     try {
       const query =
         after === undefined ? { order: 'desc' as const, limit } : { order: 'desc' as const, limit, after }
-      const page = await this.page(query, signal)
+      const page = await this.page(query, signal, guessed)
       const overlap = page.videos.some((video) => this.#store.created.rankOf(video.id) !== undefined)
       this.commit([page], () => ids.forEach((id) => this.#store.setMeta(id, { error: undefined })))
       const held = new Set(page.videos.map((video) => video.id))
@@ -137,8 +138,8 @@ export class JobFetcher {
     }
   }
 
-  /** Fetches and validates one list page; nothing is merged until `commit`. */
-  async page(query: ListRequestQuery, signal: AbortSignal): Promise<FetchedPage> {
+  /** Fetches and validates one list page; nothing is merged until `commit`. See `listFailed` for `guessed`. */
+  async page(query: ListRequestQuery, signal: AbortSignal, guessed = false): Promise<FetchedPage> {
     if (!this.capabilities.list) throw unsupported('list', 'list videos', 'it has no list route')
     const seq = this.nextSeq()
     let sentAt = 0
@@ -148,12 +149,12 @@ export class JobFetcher {
         return this.#transport.list(query, { signal: s })
       }, signal)
       .catch((error: unknown) => {
-        this.capabilities.listFailed(error)
+        this.capabilities.listFailed(error, guessed)
         throw error
       })
     const limit = query.limit ?? MAX_PAGE_ROWS
     const { body, excess } = keepRows(result.body, limit, query)
-    const page = this.#readPage(body)
+    const page = this.#readPage(body, guessed)
     const lastId = excess ? (page.data.at(-1)?.id ?? null) : (page.last_id ?? page.data.at(-1)?.id ?? null)
     return {
       videos: page.data,
@@ -249,13 +250,13 @@ export class JobFetcher {
   }
 
   /** A list answer, read; what it says of the list route is learned. */
-  #readPage(body: unknown): VideoList {
+  #readPage(body: unknown, guessed: boolean): VideoList {
     try {
       const page = parseVideoList(body, 'GET /videos', this.#context())
       this.capabilities.listAnswered()
       return page
     } catch (error) {
-      this.capabilities.listFailed(error)
+      this.capabilities.listFailed(error, guessed)
       throw error
     }
   }

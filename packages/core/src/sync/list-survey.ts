@@ -8,6 +8,8 @@ import type { Track } from './poll-track'
  */
 export interface Walker {
   readonly after: string
+  /** `after` is a watched job's id no page has shown (a walker's start), not a row a page answered with. */
+  readonly guessed: boolean
   /** Pages in a row that held no watched job. */
   readonly barren: number
   /** Stops its page: a walk belongs to no job, so only `clear` (the client's dispose) stops it. */
@@ -70,7 +72,9 @@ export class ListSurvey {
     const starts = Array.from({ length: picks }, (_, at) => (unknown[Math.floor(at * step)] as Track).id)
     // Every fourth first, so the first walkers spread over the whole list too.
     this.#reserve = starts.filter((_, at) => at % STARTS_PER_WALKER !== 0)
-    this.#ready.push(...starts.filter((_, at) => at % STARTS_PER_WALKER === 0).map((id) => newWalker(id, 0)))
+    this.#ready.push(
+      ...starts.filter((_, at) => at % STARTS_PER_WALKER === 0).map((id) => newWalker(id, 0, true)),
+    )
     this.#index = index
     this.#walking = count
   }
@@ -88,7 +92,7 @@ export class ListSurvey {
     if (!this.#sent.delete(walker)) return
     const barren = page?.watched ? 0 : walker.barren + 1
     if (page && page.full && !page.overlap && page.lastId !== null && barren < MAX_BARREN)
-      this.#ready.push(newWalker(page.lastId, barren))
+      this.#ready.push(newWalker(page.lastId, barren, false))
     else this.#restart()
   }
 
@@ -96,7 +100,7 @@ export class ListSurvey {
   #restart(): void {
     for (let id = this.#reserve.shift(); id !== undefined; id = this.#reserve.shift())
       if (this.#index?.rankOf(id) === undefined) {
-        this.#ready.push(newWalker(id, 0))
+        this.#ready.push(newWalker(id, 0, true))
         return
       }
     this.#walking--
@@ -111,6 +115,6 @@ export class ListSurvey {
   }
 }
 
-function newWalker(after: string, barren: number): Walker {
-  return { after, barren, controller: new AbortController() }
+function newWalker(after: string, barren: number, guessed: boolean): Walker {
+  return { after, barren, guessed, controller: new AbortController() }
 }

@@ -155,9 +155,10 @@ export class PollRequests {
 
   /** Sends a walker's page: what it holds enters the cache, and the survey learns where to go on. */
   #walk(walker: Walker): void {
-    const { controller, after } = walker
+    const { controller, after, guessed } = walker
     void this.#run(controller, [], async () => {
-      const outcome = await this.#deps.fetcher.pollPage(new Set(), after, PAGE_SIZE, controller.signal)
+      const { signal } = controller
+      const outcome = await this.#deps.fetcher.pollPage(new Set(), after, PAGE_SIZE, signal, guessed)
       const watched = outcome.ok && [...outcome.ids].some((id) => this.#tracks.has(id))
       this.survey.settle(walker, outcome.ok ? { ...outcome, watched } : undefined)
       return outcome

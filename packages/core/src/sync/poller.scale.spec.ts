@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { setup, START } from '../../test/harness'
+import { BASE_URL, setup, START } from '../../test/harness'
+import { createVideoClient } from '../client'
+import { createFetchTransport } from '../transport/fetch-transport'
 
 afterEach(() => {
   vi.useRealTimers()
@@ -160,6 +162,33 @@ describe('the poller at scale', { timeout: 30_000 }, () => {
     // 50 pages hold the list; overlaps where walks meet cost a few more.
     expect(pages.length).toBeLessThanOrEqual(75)
     expect(context.retrieves()).toBe(0)
+  })
+
+  it('keeps its list route when a walker starts from an id the server answers 404 for as a cursor', async () => {
+    const context = setup({ mock: { queueMs: 0, renderMs: 6_000_000, latencyMs: 150 } })
+    const real = Array.from({ length: 1_000 }, (_, i) => context.api.jobs.create({ prompt: `job ${i}` }).id)
+    const bogus = real.map((_, i) => `video_gone${i}`)
+    // A server that answers 404, not the spec's 400, for a cursor it never listed.
+    const fetch: typeof globalThis.fetch = async (input, init) => {
+      const after = new URL(String(input)).searchParams.get('after') ?? ''
+      if (!after.startsWith('video_gone')) return context.api.fetch(input, init)
+      return Response.json(
+        { error: { message: 'No such video', type: 'invalid_request_error' } },
+        { status: 404 },
+      )
+    }
+    const transport = createFetchTransport({ baseURL: BASE_URL, fetch })
+    const client = createVideoClient({ transport, environment: context.environment })
+    // Half the jobs watched do not exist: about half the walkers start from one of them.
+    real.forEach((id, i) => [id, bogus[i] as string].forEach((watched) => client.job$(watched).subscribe()))
+    await context.advance(10_000)
+    expect(real.every((id) => client.getJob(id).video !== undefined)).toBe(true)
+    context.api.resetLog()
+    await context.advance(20_000)
+    // Still paged: about ⌈1,000 ÷ 100⌉ pages per interval, and no real job retrieved on its own.
+    expect(context.lists()).toBeGreaterThan(0)
+    expect(real.filter((id) => context.retrieves(id) > 0)).toEqual([])
+    client.dispose()
   })
 
   it('emits a list once per page that refreshes its rows, not once per row', async () => {
