@@ -38,8 +38,8 @@ const CORE_PEERS = ['rxjs', 'zod']
 // here past its cursor by 0.17 kB; /schema by 10 B for PROVIDER_STATUSES without a prototype (a status named
 // `__proto__` read as Object.prototype); walkers that learn thousands of newly watched jobs from several places
 // in the list at once, with the row links that keep pages exact where walks meet (10,000 jobs learned in about 2 s
-// instead of 15 s; a walker's guessed cursor never turns the list off), by 1.38 kB. Both bars of the redesign are missed by that much: docs/benchmarks.md
-// reports it.
+// instead of 15 s; a walker's guessed cursor never turns the list off), by 1.38 kB. Both bars of the redesign
+// are missed by that much: docs/benchmarks.md reports it.
 export default [
   check('core', 'index', '*', CORE_PEERS, '26.3 kB'),
   check('core', 'index', '{ createVideoClient, createFetchTransport }', CORE_PEERS, '25.2 kB'),
