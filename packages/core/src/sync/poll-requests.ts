@@ -126,11 +126,12 @@ export class PollRequests {
     if (inflight && this.#unwatched.get(id) !== inflight) this.#unwanted.add(inflight)
   }
 
-  /** Starts `ready` polls, then walkers, while the limit has room. */
+  /** Starts `ready` polls, then walkers (unless lists are off or paused), while the limit has room. */
   startWhileRoom(ready: PlannedPoll[]): void {
     while (this.#count < this.#limit.limit) {
       const next = ready.shift()
-      const walker = next ? undefined : this.survey.take()
+      const listing = this.#deps.fetcher.capabilities.canPollPages
+      const walker = next || !listing ? undefined : this.survey.take()
       if (next) this.start(next)
       else if (walker) this.#walk(walker)
       else return

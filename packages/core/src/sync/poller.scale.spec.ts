@@ -191,6 +191,21 @@ describe('the poller at scale', { timeout: 30_000 }, () => {
     client.dispose()
   })
 
+  it('sends no walker while list pages are paused after a 503', async () => {
+    const context = setup({ mock: { queueMs: 0, renderMs: 6_000_000, latencyMs: 150 } })
+    const ids = Array.from({ length: 2_000 }, (_, i) => context.api.jobs.create({ prompt: `job ${i}` }).id)
+    // The first three pages (the newest and two walkers) answer 503: lists pause 5 s.
+    context.api.faults.add({ fault: { type: 'error', status: 503 }, endpoint: 'list', times: 3 })
+    ids.forEach((id) => context.client.job$(id).subscribe())
+    await context.advance(10_000)
+    const pages = context.api.log
+      .filter((entry) => entry.endpoint === 'list')
+      .map((entry) => entry.receivedAt)
+    expect(pages.slice(0, 3)).toEqual([START, START, START])
+    // No page, a walker's or any other, until the pause is over (the 503s came back at 150 ms).
+    expect(pages.filter((at) => at > START && at < START + 5_150)).toEqual([])
+  })
+
   it('emits a list once per page that refreshes its rows, not once per row', async () => {
     const context = setup({
       mock: { queueMs: 0, renderMs: 6_000_000 },

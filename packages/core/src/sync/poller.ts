@@ -274,7 +274,8 @@ export class Poller {
       else if (this.#isLive(track.id)) due.push(track)
     }
     if (due.length === 0) return
-    this.#requests.survey.consider(due, this.#deps.store.created)
+    const canList = this.#deps.fetcher.capabilities.canPollPages
+    if (canList) this.#requests.survey.consider(due, this.#deps.store.created)
     const isDue = new Set(due)
     const rider = (id: string): Track | undefined => {
       const track = this.#tracks.get(id)
@@ -282,7 +283,6 @@ export class Poller {
         return undefined
       return this.#queue.has(track) || isDue.has(track) ? track : undefined
     }
-    const canList = this.#deps.fetcher.capabilities.canPollPages
     const plans = planPolls(due, rider, this.#deps.store.created, { canList, now })
     if (plans.some((plan) => plan.kind === 'page' && plan.after === undefined)) this.#newestAt = now
     for (const plan of plans) {
